@@ -1,0 +1,113 @@
+/**
+ * Fetching a campaign: no cookies, a timeout, a size limit, and failures that say
+ * what went wrong in words a webmaster can act on.
+ */
+
+/** The kinds of failure, as `detail.reason` of the `open-letter-error` event. */
+export type FailureReason =
+  | 'network'
+  | 'http'
+  | 'timeout'
+  | 'size'
+  | 'parse'
+  | 'invalid'
+  | 'version';
+
+export class CampaignError extends Error {
+  constructor(
+    readonly reason: FailureReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CampaignError';
+  }
+}
+
+export interface FetchOptions {
+  /** Aborts the request; an aborted request rejects with the signal's reason. */
+  signal: AbortSignal;
+  /** Milliseconds before the request fails with reason `timeout`. */
+  timeout: number;
+  /** Responses larger than this many bytes fail with reason `size`. */
+  maxBytes: number;
+  referrerPolicy?: ReferrerPolicy;
+}
+
+/**
+ * Fetches and parses the JSON at `url`. Rejects with a CampaignError for every
+ * failure, or with the abort reason when `signal` aborts first.
+ */
+export async function fetchCampaignJson(url: URL, options: FetchOptions): Promise<unknown> {
+  const timeout = new AbortController();
+  const timer = setTimeout(
+    () => timeout.abort(new CampaignError('timeout', `no complete answer from ${url} within ${options.timeout / 1000} s`)),
+    options.timeout,
+  );
+  const signal = AbortSignal.any([options.signal, timeout.signal]);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        signal,
+        credentials: 'omit',
+        headers: { accept: 'application/json' },
+        referrerPolicy: options.referrerPolicy ?? '',
+      });
+    } catch (error) {
+      throw signal.aborted
+        ? signal.reason
+        : new CampaignError(
+            'network',
+            `could not reach ${url} (${String(error)}). If it is on another origin, the server must send Access-Control-Allow-Origin.`,
+          );
+    }
+    if (!response.ok) {
+      throw new CampaignError(
+        'http',
+        `${url} answered with HTTP status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+      );
+    }
+    const text = await readText(response, url, options.maxBytes, signal);
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new CampaignError('parse', `${url} did not answer with JSON: ${(error as Error).message}`);
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads the body as UTF-8, stopping as soon as it grows past `maxBytes`. */
+async function readText(response: Response, url: URL, maxBytes: number, signal: AbortSignal): Promise<string> {
+  const tooLarge = () =>
+    new CampaignError('size', `${url} answered with more than ${maxBytes.toLocaleString('en')} bytes, the limit for a campaign`);
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    void response.body?.cancel();
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxBytes) {
+        void reader.cancel();
+        throw tooLarge();
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch (error) {
+    if (error instanceof CampaignError) throw error;
+    throw signal.aborted
+      ? signal.reason
+      : new CampaignError('network', `the connection to ${url} broke off while reading the answer (${String(error)})`);
+  }
+  return text + decoder.decode();
+}

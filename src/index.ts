@@ -1,0 +1,8 @@
+/** The one-file build's entry: the element, registered, and its public types. */
+import './open-letter-define.js';
+
+export { OpenLetter } from './open-letter.js';
+export type { OpenLetterErrorDetail, OpenLetterLoadDetail } from './open-letter.js';
+export { checkCampaign, campaignSchema } from './campaign-schema.js';
+export type { Campaign, CampaignCheck, CampaignProblem, Signatory, Source, Text } from './campaign-schema.js';
+export type { FailureReason } from './fetch-campaign.js';

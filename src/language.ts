@@ -1,0 +1,87 @@
+/**
+ * Which language a block is read in: the languages the interface supports, how a
+ * reader's language is negotiated, and how changes of `lang` in the page are noticed.
+ */
+
+export const SUPPORTED_LANGUAGES = ['nl', 'en'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+
+/** What a block falls back to when nothing else names a supported language. */
+export const DEFAULT_LANGUAGE: Language = 'nl';
+
+/**
+ * The supported language a BCP 47 tag belongs to (`nl-BE` → `nl`, `en-GB` → `en`),
+ * or undefined for an unsupported or malformed tag.
+ */
+export function supportedLanguageOf(tag: string | null | undefined): Language | undefined {
+  if (!tag) return undefined;
+  let language: string;
+  try {
+    language = new Intl.Locale(tag).language;
+  } catch {
+    return undefined; // A malformed lang attribute must not break the block.
+  }
+  return (SUPPORTED_LANGUAGES as readonly string[]).includes(language)
+    ? (language as Language)
+    : undefined;
+}
+
+/** The first candidate that names a supported language. */
+export function negotiateLanguage(
+  candidates: Iterable<string | null | undefined>,
+): Language | undefined {
+  for (const candidate of candidates) {
+    const language = supportedLanguageOf(candidate);
+    if (language) return language;
+  }
+  return undefined;
+}
+
+/**
+ * The `lang` attributes from the element itself outwards, nearest first, crossing
+ * shadow roots, so a block inside another component still follows the page.
+ */
+export function* languagesAround(element: Element): Generator<string> {
+  let node: Element | null = element;
+  while (node) {
+    const withLang: Element | null = node.closest('[lang]');
+    if (!withLang) {
+      const root = node.getRootNode();
+      node = root instanceof ShadowRoot ? root.host : null;
+      continue;
+    }
+    yield withLang.getAttribute('lang') ?? '';
+    node = withLang.parentElement ?? hostOf(withLang);
+  }
+}
+
+function hostOf(element: Element): Element | null {
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+/**
+ * One MutationObserver for every block on the page, watching `lang` anywhere in the
+ * document: a page that switches `<html lang>` re-renders all blocks at once.
+ */
+const listeners = new Set<() => void>();
+let observer: MutationObserver | undefined;
+
+export function onLanguageChange(listener: () => void): () => void {
+  listeners.add(listener);
+  if (!observer) {
+    observer = new MutationObserver(() => listeners.forEach((notify) => notify()));
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['lang'],
+      subtree: true,
+    });
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      observer?.disconnect();
+      observer = undefined;
+    }
+  };
+}

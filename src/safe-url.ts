@@ -1,0 +1,19 @@
+/**
+ * Links from untrusted data: only http(s) addresses may become links.
+ */
+
+/**
+ * The absolute http(s) URL for `raw` resolved against `base`, or undefined for any
+ * other scheme (`javascript:`, `data:`, `vbscript:`…) or an unparsable address. The
+ * URL parser strips the whitespace and control characters that obfuscated schemes
+ * hide behind, so the check sees the scheme the browser would use.
+ */
+export function httpUrl(raw: string, base: string | URL): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+}
