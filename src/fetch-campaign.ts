@@ -50,7 +50,6 @@ export async function fetchCampaignJson(url: URL, options: FetchOptions): Promis
       response = await fetch(url, {
         signal,
         credentials: 'omit',
-        headers: { accept: 'application/json' },
         referrerPolicy: options.referrerPolicy ?? '',
       });
     } catch (error) {

@@ -26,7 +26,7 @@ export const styles = css`
     background: var(--open-letter-background, transparent);
   }
 
-  h1, h2, h3, h4, h5, h6 {
+  :is(h1, h2, h3, h4, h5, h6) {
     line-height: 1.25;
     margin: calc(var(--open-letter-spacing, 1rem) * 1.5) 0 calc(var(--open-letter-spacing, 1rem) * 0.5);
   }
@@ -49,7 +49,7 @@ export const styles = css`
     outline-offset: 2px;
   }
 
-  section h1, section h2, section h3, section h4, section h5, section h6 {
+  section :is(h1, h2, h3, h4, h5, h6) {
     font-size: 1.1em;
   }
 

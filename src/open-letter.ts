@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, literal } from 'lit/static-html.js';
 import { msg, str } from '@lit/localize';
 import { checkCampaign, type Campaign, type Source, type Text } from './campaign-schema.js';
@@ -79,30 +78,43 @@ export class OpenLetter extends LitElement {
     if (!registry.get(tag)) registry.define(tag, this);
   }
 
+  static override properties = {
+    src: { reflect: true },
+    lang: { reflect: true },
+    headingLevel: { type: Number, reflect: true, attribute: 'heading-level' },
+    hideLanguageSwitch: { type: Boolean, reflect: true, attribute: 'hide-language-switch' },
+    campaign: { attribute: false },
+    status: { state: true },
+    shown: { state: true },
+    chosenLanguage: { state: true },
+  };
+
   /** URL of the campaign JSON; a relative URL is resolved against the page. */
-  @property({ reflect: true })
-  src?: string;
+  declare src?: string;
 
   /** The reader's language, `nl` or `en`; by default the page's language. */
-  @property({ reflect: true })
-  override lang!: string;
+  declare lang: string;
 
   /** The level (1–6) of the title's heading; section headings are one level below. */
-  @property({ type: Number, reflect: true, attribute: 'heading-level' })
-  headingLevel = 2;
+  declare headingLevel: number;
 
   /** Hides the buttons that let the reader switch between Dutch and English. */
-  @property({ type: Boolean, reflect: true, attribute: 'hide-language-switch' })
-  hideLanguageSwitch = false;
+  declare hideLanguageSwitch: boolean;
 
   /** The campaign object itself, for hosts that already have the data; no fetch then. */
-  @property({ attribute: false })
-  campaign?: unknown;
+  declare campaign?: unknown;
 
-  @state() private status: Status = 'empty';
-  @state() private shown?: Campaign;
+  private declare status: Status;
+  private declare shown?: Campaign;
   /** The language the reader picked with the switch in this block, for this page view only. */
-  @state() private chosenLanguage?: Language;
+  private declare chosenLanguage?: Language;
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+    this.hideLanguageSwitch = false;
+    this.status = 'empty';
+  }
 
   #request?: AbortController;
   /** Base for the campaign's relative links: the JSON's own URL, else the page. */

@@ -1,0 +1,64 @@
+// The built dist/open-letter.js, as webmasters get it: one script tag in a plain page,
+// no bundler, no test helpers. `npm test` builds it first.
+import { expect, waitUntil } from '@open-wc/testing';
+import { demoCampaign } from './helpers.js';
+
+function openPage(path: string): Promise<Window> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  frame.style.height = '600px';
+  frame.src = path;
+  document.body.append(frame);
+  return new Promise((resolve) => frame.addEventListener('load', () => resolve(frame.contentWindow!), { once: true }));
+}
+
+function textIn(page: Window, id: string, selector: string): string {
+  const root = page.document.getElementById(id)?.shadowRoot;
+  return (root?.querySelector(selector) as HTMLElement | null)?.innerText.trim() ?? '';
+}
+
+describe('dist/open-letter.js in a plain page', () => {
+  let page: Window;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    page = await openPage('/test/pages/plain.html');
+    page.addEventListener('error', (event) => pageErrors.push(event.message));
+    await waitUntil(
+      () => textIn(page, 'same-origin', 'h2') && textIn(page, 'other-origin', 'h2') && textIn(page, 'dead', '[role="alert"]'),
+      'the three blocks did not settle',
+      { timeout: 5000 },
+    );
+  });
+
+  after(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('renders the whole letter from a same-origin endpoint in the page language', async () => {
+    const campaign = await demoCampaign();
+    const title = campaign.title as Record<string, string>;
+    expect(textIn(page, 'same-origin', 'h2')).to.equal(title.nl);
+    const root = page.document.getElementById('same-origin')!.shadowRoot!;
+    expect(root.querySelectorAll('ol li')).to.have.length(campaign.letter.demands.length);
+    expect(root.querySelectorAll('.signatories li')).to.have.length(campaign.signatories.length);
+    expect(root.querySelectorAll('.sources a')).to.have.length(campaign.sources!.length);
+  });
+
+  it('renders a campaign from another origin that sends a CORS header', async () => {
+    const campaign = await demoCampaign();
+    expect(textIn(page, 'other-origin', 'h2')).to.equal((campaign.title as Record<string, string>).en);
+  });
+
+  it('shows the fallback link and a retry button when the endpoint is dead', () => {
+    const dead = page.document.getElementById('dead')!;
+    expect(textIn(page, 'dead', '[role="alert"]')).to.contain('De brief kon niet worden geladen.');
+    expect(dead.shadowRoot!.querySelector('button')).to.exist;
+    expect(dead.querySelector('a')!.getClientRects().length).to.be.greaterThan(0);
+  });
+
+  it('survives the script being pasted twice and leaves the rest of the page alone', () => {
+    expect(pageErrors).to.deep.equal([]);
+    expect(page.customElements.get('open-letter')).to.exist;
+    expect(page.document.getElementById('before')!.textContent).to.equal('Text before the block.');
+    expect(page.document.getElementById('after')!.textContent).to.equal('Text after the block.');
+  });
+});
