@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { campaignEndpoints } from './test/server.mjs';
+import { browserCommandsPlugin } from './test/browser-commands.mjs';
 
 const chromiumFlags = [
   '--no-sandbox',
@@ -50,5 +51,6 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     a11ySnapshotPlugin(),
+    browserCommandsPlugin(),
   ],
 };

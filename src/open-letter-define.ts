@@ -1,16 +1,21 @@
 /**
  * Registers `<open-letter>`. Importing this twice (or pasting the script twice) is harmless.
  */
-import { OpenLetter } from './open-letter.js';
+import { OpenLetter, type OpenLetterErrorDetail, type OpenLetterLoadDetail } from './open-letter.js';
 
 OpenLetter.define();
+
+/** The events bubble and are composed, so the element, the document and the window all hear them. */
+interface OpenLetterEventMap {
+  'open-letter-load': CustomEvent<OpenLetterLoadDetail>;
+  'open-letter-error': CustomEvent<OpenLetterErrorDetail>;
+}
 
 declare global {
   interface HTMLElementTagNameMap {
     'open-letter': OpenLetter;
   }
-  interface HTMLElementEventMap {
-    'open-letter-load': CustomEvent<import('./open-letter.js').OpenLetterLoadDetail>;
-    'open-letter-error': CustomEvent<import('./open-letter.js').OpenLetterErrorDetail>;
-  }
+  interface HTMLElementEventMap extends OpenLetterEventMap {}
+  interface DocumentEventMap extends OpenLetterEventMap {}
+  interface WindowEventMap extends OpenLetterEventMap {}
 }

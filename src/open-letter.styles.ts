@@ -138,6 +138,14 @@ export const styles = css`
     margin-top: 0.5rem;
   }
 
+  .disclosure {
+    margin-top: 0.75rem;
+  }
+
+  button[aria-disabled='true'] {
+    cursor: progress;
+  }
+
   .error p {
     margin: 0 0 0.5rem;
     font-weight: 600;

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { html as staticHtml, literal } from 'lit/static-html.js';
 import { msg, str } from '@lit/localize';
-import { checkCampaign, type Campaign, type Source, type Text } from './campaign-schema.js';
+import { checkCampaign, type Campaign, type Signatory, type Source, type Text } from './campaign-schema.js';
 import { isTranslation, languagesOf, textFor } from './campaign-text.js';
 import { CampaignError, fetchCampaignJson, type FailureReason } from './fetch-campaign.js';
 import {
@@ -27,7 +26,21 @@ export interface OpenLetterErrorDetail {
 
 type Status = 'empty' | 'loading' | 'loaded' | 'error';
 
-const headingTags = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+interface HeadingAttributes {
+  id: string;
+  lang?: string;
+  /** Only the title: a target for focus after a retry, and a styling hook. */
+  isTitle?: boolean;
+}
+/** One template per heading level: a tag name cannot be a binding. */
+const headings = [
+  (a: HeadingAttributes, c: unknown) => html`<h1 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h1>`,
+  (a: HeadingAttributes, c: unknown) => html`<h2 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h2>`,
+  (a: HeadingAttributes, c: unknown) => html`<h3 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h3>`,
+  (a: HeadingAttributes, c: unknown) => html`<h4 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h4>`,
+  (a: HeadingAttributes, c: unknown) => html`<h5 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h5>`,
+  (a: HeadingAttributes, c: unknown) => html`<h6 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h6>`,
+];
 
 /** The names of the interface languages, each written in its own language. */
 const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
@@ -87,6 +100,8 @@ export class OpenLetter extends LitElement {
     status: { state: true },
     shown: { state: true },
     chosenLanguage: { state: true },
+    retrying: { state: true },
+    allSignatoriesShown: { state: true },
   };
 
   /** URL of the campaign JSON; a relative URL is resolved against the page. */
@@ -108,12 +123,22 @@ export class OpenLetter extends LitElement {
   private declare shown?: Campaign;
   /** The language the reader picked with the switch in this block, for this page view only. */
   private declare chosenLanguage?: Language;
+  /** A retry is under way: the error and its button stay, so focus is not lost. */
+  private declare retrying: boolean;
+  /** The reader opened the full list of a long list of signatories. */
+  private declare allSignatoriesShown: boolean;
+
+  /** Longer lists of signatories show their first `shortList` entries and a button for the rest. */
+  static longList = 25;
+  static shortList = 20;
 
   constructor() {
     super();
     this.headingLevel = 2;
     this.hideLanguageSwitch = false;
     this.status = 'empty';
+    this.retrying = false;
+    this.allSignatoriesShown = false;
   }
 
   #request?: AbortController;
@@ -121,6 +146,7 @@ export class OpenLetter extends LitElement {
   #linkBase: string = document.baseURI;
   #stopWatchingLanguage?: () => void;
   #focusTitleOnLoad = false;
+  #internals = this.attachInternals();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -151,6 +177,8 @@ export class OpenLetter extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('campaign')) this.#load();
+    // Busy while loading: assistive technology waits instead of reading a half state.
+    this.#internals.ariaBusy = this.status === 'loading' ? 'true' : null;
   }
 
   protected override performUpdate(): void {
@@ -166,6 +194,7 @@ export class OpenLetter extends LitElement {
   }
 
   #load(): void {
+    this.allSignatoriesShown = false;
     this.#request?.abort();
     this.#request = undefined;
     if (this.campaign !== undefined) {
@@ -212,6 +241,7 @@ export class OpenLetter extends LitElement {
   }
 
   #accept(data: unknown, origin: string): void {
+    this.retrying = false;
     const check = checkCampaign(data);
     if (!check.valid) {
       const problems = check.problems.map((problem) => `\n  ${problem.path}: ${problem.message}`).join('');
@@ -238,6 +268,7 @@ export class OpenLetter extends LitElement {
   }
 
   #fail(error: CampaignError): void {
+    this.retrying = false;
     this.status = 'error';
     this.shown = undefined;
     console.error(`<open-letter>: ${error.message}`);
@@ -261,7 +292,9 @@ export class OpenLetter extends LitElement {
   }
 
   #retry = () => {
-    this.#focusTitleOnLoad = true;
+    if (this.retrying) return;
+    this.retrying = true;
+    this.#focusTitleOnLoad = this.renderRoot.contains(document.activeElement) || this.matches(':focus-within');
     this.#load();
   };
 
@@ -271,15 +304,18 @@ export class OpenLetter extends LitElement {
 
   protected override render() {
     const loading = this.status === 'loading';
+    const failed = this.status === 'error' || this.retrying;
     return html`
       ${this.status === 'loaded' && this.shown ? this.#renderLetter(this.shown) : html`<slot></slot>`}
       <div class="visually-hidden" role="status" aria-live="polite">
         ${loading ? msg('Loading the letter…') : nothing}
       </div>
-      <div part="error" class="error" role="alert" ?hidden=${this.status !== 'error'}>
-        ${this.status === 'error'
-          ? html`<p>${msg('The letter could not be loaded.')}</p>
-              <button type="button" @click=${this.#retry}>${msg('Try again')}</button>`
+      <div part="error" class="error" ?hidden=${!failed}>
+        <p role="alert">${this.status === 'error' ? msg('The letter could not be loaded.') : nothing}</p>
+        ${failed
+          ? html`<button type="button" aria-disabled=${this.retrying ? 'true' : 'false'} @click=${this.#retry}>
+              ${msg('Try again')}
+            </button>`
           : nothing}
       </div>
     `;
@@ -311,7 +347,7 @@ export class OpenLetter extends LitElement {
         <div class="letter">
           ${letter.salutation ? t(letter.salutation) : nothing}
           ${letter.paragraphs.map((paragraph) => t(paragraph))}
-          <section aria-labelledby="demands">
+          <section>
             ${this.#heading(1, html`${msg('Demands')}`, 'demands')}
             ${letter.demandsIntro ? t(letter.demandsIntro) : nothing}
             <ol part="demands" class="demands">
@@ -321,19 +357,12 @@ export class OpenLetter extends LitElement {
           ${(letter.closing ?? []).map((paragraph) => t(paragraph))}
           ${letter.signOff ? t(letter.signOff, 'p', 'sign-off') : nothing}
         </div>
-        <section aria-labelledby="signatories">
+        <section>
           ${this.#heading(1, html`${signatoryCount(campaign.signatories.length, reader)}`, 'signatories')}
-          <ul part="signatories" class="signatories">
-            ${campaign.signatories.map(
-              (signatory) =>
-                html`<li><span class="name">${signatory.name}</span>, ${signatory.party}${signatory.place
-                    ? ` (${signatory.place})`
-                    : nothing}</li>`,
-            )}
-          </ul>
+          ${this.#renderSignatories(campaign.signatories, reader)}
         </section>
         ${campaign.sources?.length
-          ? html`<section aria-labelledby="sources">
+          ? html`<section>
               ${this.#heading(1, html`${msg('Sources')}`, 'sources')}
               <ul part="sources" class="sources">
                 ${campaign.sources.map((source) => this.#renderSource(source, campaign, reader))}
@@ -342,6 +371,32 @@ export class OpenLetter extends LitElement {
           : nothing}
       </article>
     `;
+  }
+
+  #renderSignatories(signatories: Signatory[], reader: Language) {
+    const long = signatories.length > OpenLetter.longList;
+    const shown = long && !this.allSignatoriesShown ? signatories.slice(0, OpenLetter.shortList) : signatories;
+    return html`<ul part="signatories" class="signatories" id="signatory-list">
+        ${shown.map(
+          (signatory) =>
+            html`<li><span class="name">${signatory.name}</span>, ${signatory.party}${signatory.place
+                ? ` (${signatory.place})`
+                : nothing}</li>`,
+        )}
+      </ul>
+      ${long
+        ? html`<button
+            type="button"
+            class="disclosure"
+            aria-expanded=${this.allSignatoriesShown ? 'true' : 'false'}
+            aria-controls="signatory-list"
+            @click=${() => (this.allSignatoriesShown = !this.allSignatoriesShown)}
+          >
+            ${this.allSignatoriesShown
+              ? msg('Show fewer signatories')
+              : msg(str`Show all ${new Intl.NumberFormat(reader).format(signatories.length)} signatories`)}
+          </button>`
+        : nothing}`;
   }
 
   #renderLanguageSwitch(campaign: Campaign, reader: Language) {
@@ -392,8 +447,7 @@ export class OpenLetter extends LitElement {
   /** A heading `offset` levels below `heading-level`, kept within h1–h6. */
   #heading(offset: number, content: TemplateResult, id: string, lang?: string) {
     const level = clampLevel(this.headingLevel) + offset;
-    const tag = headingTags[Math.min(level, 6) - 1];
-    return staticHtml`<${tag} id=${id} part=${id === 'title' ? 'title' : nothing} tabindex=${id === 'title' ? '-1' : nothing} lang=${lang ?? nothing}>${content}</${tag}>`;
+    return headings[Math.min(level, 6) - 1]({ id, lang, isTitle: id === 'title' }, content);
   }
 }
 

@@ -1,0 +1,325 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys, setViewport, emulateMedia } from '@web/test-runner-commands';
+import { OpenLetter } from '../src/open-letter.js';
+import { DEMO_URL, demoCampaign, echoUrl, isFirefox, loaded, shadow } from './helpers.js';
+
+interface AXNode {
+  role: string;
+  name?: string;
+  level?: number;
+  pressed?: boolean | 'mixed';
+  expanded?: boolean;
+  disabled?: boolean;
+  busy?: boolean;
+  children?: AXNode[];
+}
+
+/** The full accessibility tree Chromium gives a screen reader for the block (Chromium only). */
+async function accessibilityTree(id: string): Promise<AXNode> {
+  return executeServerCommand<AXNode, { selector: string }>('accessibility-tree', {
+    selector: `#${id}`,
+  });
+}
+
+function findAll(node: AXNode, test: (node: AXNode) => boolean, found: AXNode[] = []): AXNode[] {
+  if (test(node)) found.push(node);
+  node.children?.forEach((child) => findAll(child, test, found));
+  return found;
+}
+
+function listItemCounts(tree: AXNode): number[] {
+  return findAll(tree, (node) => node.role === 'list').map(
+    (list) => findAll(list, (node) => node.role === 'listitem').length,
+  );
+}
+
+/** The demo campaign with `count` signatories, served by the test server. */
+const withSignatories = (count: number) => `/api/many.json?count=${count}`;
+
+async function withId(el: OpenLetter, id: string): Promise<OpenLetter> {
+  el.id = id;
+  await el.updateComplete;
+  return el;
+}
+
+describe('accessibility: axe finds no violations', () => {
+  for (const lang of ['nl', 'en']) {
+    it(`[loading, ${lang}] is accessible and marked busy`, async () => {
+      const el = await fixture<OpenLetter>(html`<open-letter lang=${lang} src="/api/campaign.json?delay=1500">
+        <a href="https://example.org/">Lees de brief</a>
+      </open-letter>`);
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      const status = shadow(el).querySelector('[role="status"]')!;
+      expect(status.textContent!.trim()).to.equal(lang === 'nl' ? 'De brief wordt geladen…' : 'Loading the letter…');
+    });
+
+    it(`[error, ${lang}] is accessible`, async () => {
+      const el = await loaded('/api/not-found.json', { lang });
+      await expect(el).to.be.accessible();
+    });
+
+    for (let level = 1; level <= 6; level++) {
+      it(`[loaded, ${lang}, heading-level ${level}] is accessible`, async () => {
+        const el = await loaded(DEMO_URL, { lang, 'heading-level': String(level) });
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it(`[long list collapsed and expanded, ${lang}] is accessible`, async () => {
+      const el = await loaded(withSignatories(1234), { lang });
+      await expect(el).to.be.accessible();
+      shadow(el).querySelector<HTMLButtonElement>('button[aria-expanded]')!.click();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+  }
+});
+
+describe('accessibility: what a screen reader receives (Chromium accessibility tree)', function () {
+  before(function () {
+    // The accessibility tree comes from Chromium's DevTools protocol, which Firefox lacks.
+    if (isFirefox) this.skip();
+  });
+
+  it('reads the letter as an article named by its title, with headings one level below it', async () => {
+    const campaign = await demoCampaign();
+    await withId(await loaded(DEMO_URL, { lang: 'en', 'heading-level': '3' }), 'tree');
+    const tree = await accessibilityTree('tree');
+    const [article] = findAll(tree, (node) => node.role === 'article');
+    expect(article.name).to.equal((campaign.title as Record<string, string>).en);
+    const headings = findAll(tree, (node) => node.role === 'heading').map((node) => [node.level, node.name]);
+    expect(headings).to.deep.equal([
+      [3, (campaign.title as Record<string, string>).en],
+      [4, 'Demands'],
+      [4, `${campaign.signatories.length} signatories`],
+      [4, 'Sources'],
+    ]);
+    expect(findAll(tree, (node) => node.role === 'region' || node.role === 'complementary' || node.role === 'navigation')).to.have.length(0);
+  });
+
+  it('gives the demands, signatories and sources as lists with every item counted', async () => {
+    const campaign = await demoCampaign();
+    await withId(await loaded(DEMO_URL, { lang: 'nl' }), 'lists');
+    const tree = await accessibilityTree('lists');
+    expect(listItemCounts(tree)).to.deep.equal([
+      campaign.letter.demands.length,
+      campaign.signatories.length,
+      campaign.sources!.length,
+    ]);
+  });
+
+  it('names every link after its source and publisher', async () => {
+    const campaign = await demoCampaign();
+    await withId(await loaded(DEMO_URL, { lang: 'nl' }), 'links');
+    const tree = await accessibilityTree('links');
+    const names = findAll(tree, (node) => node.role === 'link').map((node) => node.name);
+    expect(names).to.have.length(campaign.sources!.length);
+    campaign.sources!.forEach((source, index) => {
+      expect(names[index]).to.contain((source.title as Record<string, string>).nl);
+      if (source.publisher) expect(names[index]).to.contain(source.publisher);
+    });
+  });
+
+  it('says "PDF" in the name of a link to a PDF', async () => {
+    const campaign = await demoCampaign();
+    campaign.sources = [{ title: 'De brief', url: 'https://example.org/brief.pdf', kind: 'pdf' }];
+    await withId(await loaded(echoUrl(campaign), { lang: 'en' }), 'pdf');
+    const [link] = findAll(await accessibilityTree('pdf'), (node) => node.role === 'link');
+    expect(link.name).to.equal('De brief (PDF)');
+  });
+
+  it('offers the language switch as two buttons with the current one pressed', async () => {
+    await withId(await loaded(DEMO_URL, { lang: 'en' }), 'switch');
+    const buttons = findAll(await accessibilityTree('switch'), (node) => node.role === 'button');
+    expect(buttons.map((node) => [node.name, node.pressed ?? false])).to.deep.equal([
+      ['Nederlands', false],
+      ['English', true],
+    ]);
+  });
+
+  it('marks the block busy while it loads, and not once it has loaded', async () => {
+    const el = await fixture<OpenLetter>(html`<open-letter id="busy" lang="nl" src="/api/campaign.json?delay=800"></open-letter>`);
+    await el.updateComplete;
+    const busy = findAll(await accessibilityTree('busy'), (node) => node.busy === true);
+    expect(busy).to.have.length(1);
+    await oneEvent(el, 'open-letter-load');
+    await el.updateComplete;
+    expect(findAll(await accessibilityTree('busy'), (node) => node.busy === true)).to.have.length(0);
+  });
+
+  it('offers a retry button after a failure', async () => {
+    await withId(await loaded('/api/not-found.json', { lang: 'nl' }), 'retry');
+    const tree = await accessibilityTree('retry');
+    expect(findAll(tree, (node) => node.role === 'button').map((node) => node.name)).to.deep.equal(['Opnieuw proberen']);
+    expect(findAll(tree, (node) => node.role === 'alert')[0]?.children?.map((node) => node.name).join('')).to.contain(
+      'De brief kon niet worden geladen.',
+    );
+  });
+
+  it('says how many signatories a long list hides, and counts them all once opened', async () => {
+    await withId(await loaded(withSignatories(1234), { lang: 'nl' }), 'long');
+    let tree = await accessibilityTree('long');
+    const [disclosure] = findAll(tree, (node) => node.role === 'button' && node.expanded !== undefined);
+    expect(disclosure.name).to.equal('Toon alle 1.234 ondertekenaars');
+    expect(disclosure.expanded).to.equal(false);
+    expect(listItemCounts(tree)[1]).to.equal(OpenLetter.shortList);
+
+    shadow(document.querySelector<OpenLetter>('#long')!).querySelector<HTMLButtonElement>('button[aria-expanded]')!.click();
+    await document.querySelector<OpenLetter>('#long')!.updateComplete;
+    tree = await accessibilityTree('long');
+    const [opened] = findAll(tree, (node) => node.role === 'button' && node.expanded !== undefined);
+    expect(opened.expanded).to.equal(true);
+    expect(listItemCounts(tree)[1]).to.equal(1234);
+  });
+});
+
+describe('accessibility: keyboard', () => {
+  it('tabs through the language switch, the disclosure button and the source links in reading order', async () => {
+    const campaign = await demoCampaign();
+    const el = await loaded(withSignatories(40), { lang: 'en' });
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    const visited: string[] = [];
+    for (let i = 0; i < 3 + campaign.sources!.length; i++) {
+      await sendKeys({ press: 'Tab' });
+      visited.push(shadow(el).activeElement?.textContent?.replace(/\s+/g, ' ').trim() ?? '(outside)');
+    }
+    expect(visited.slice(0, 3)).to.deep.equal(['Nederlands', 'English', 'Show all 40 signatories']);
+    expect(visited.slice(3).every((text) => text.length > 0 && text !== '(outside)')).to.equal(true);
+    before.remove();
+  });
+
+  it('opens and closes the full list with Enter and Space, focus staying on the button', async () => {
+    const el = await loaded(withSignatories(40), { lang: 'nl' });
+    const button = shadow(el).querySelector<HTMLButtonElement>('button[aria-expanded]')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => button.getAttribute('aria-expanded') === 'true', 'Enter did not open the list');
+    expect(shadow(el).querySelectorAll('.signatories li')).to.have.length(40);
+    expect(shadow(el).activeElement).to.equal(button);
+    await sendKeys({ press: ' ' });
+    await waitUntil(() => button.getAttribute('aria-expanded') === 'false', 'Space did not close the list');
+    expect(shadow(el).querySelectorAll('.signatories li')).to.have.length(OpenLetter.shortList);
+  });
+
+  it('keeps focus on the retry button while retrying, and on failure again', async () => {
+    const el = await loaded('/api/not-found.json?delay=1000', { lang: 'en' });
+    const retry = shadow(el).querySelector<HTMLButtonElement>('.error button')!;
+    retry.focus();
+    const failedAgain = oneEvent(el, 'open-letter-error');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => retry.getAttribute('aria-disabled') === 'true', 'the retry did not start');
+    expect(shadow(el).activeElement).to.equal(retry);
+    await failedAgain;
+    await el.updateComplete;
+    expect(shadow(el).activeElement?.textContent?.trim()).to.equal('Try again');
+  });
+
+  it('moves focus to the title after a retry succeeds, so it is not lost', async () => {
+    const key = `fails-once-${Math.random()}`;
+    const el = await loaded(`/api/fails-once.json?key=${key}`, { lang: 'en' });
+    const retry = shadow(el).querySelector<HTMLButtonElement>('.error button')!;
+    retry.focus();
+    const loadedNow = oneEvent(el, 'open-letter-load');
+    await sendKeys({ press: 'Enter' });
+    await loadedNow;
+    await el.updateComplete;
+    const title = shadow(el).querySelector('h2')!;
+    expect(shadow(el).activeElement).to.equal(title);
+    expect(shadow(el).querySelector('.error button')).to.equal(null);
+  });
+});
+
+describe('accessibility: visual', () => {
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    if (!isFirefox) await executeServerCommand('emulate-forced-colors', { active: false });
+    if (!isFirefox) await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('reflows at 320 CSS pixels without horizontal scrolling', async () => {
+    const campaign = await demoCampaign();
+    campaign.sources!.push({ title: 'https://example.org/a/very/long/address/without/any/spaces/'.repeat(3), url: 'https://example.org/' });
+    await setViewport({ width: 320, height: 640 });
+    const el = await loaded(echoUrl(campaign), { lang: 'nl' });
+    expect(el.getBoundingClientRect().width).to.be.at.most(320);
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+  });
+
+  it('has targets of at least 24 by 24 CSS pixels', async () => {
+    const el = await loaded(withSignatories(40), { lang: 'nl' });
+    for (const button of shadow(el).querySelectorAll('button')) {
+      const box = button.getBoundingClientRect();
+      expect(box.width, button.textContent!).to.be.at.least(24);
+      expect(box.height, button.textContent!).to.be.at.least(24);
+    }
+  });
+
+  it('shows the pressed language by weight and underline, not by colour alone', async () => {
+    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const [pressed, other] = shadow(el).querySelectorAll<HTMLButtonElement>('.language-switch button');
+    expect(getComputedStyle(pressed).fontWeight).to.equal('700');
+    expect(getComputedStyle(pressed).textDecorationLine).to.equal('underline');
+    expect(getComputedStyle(other).textDecorationLine).to.equal('none');
+  });
+
+  it('draws a clearly visible focus indicator', async () => {
+    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const button = shadow(el).querySelector<HTMLButtonElement>('.language-switch button')!;
+    button.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    const style = getComputedStyle(shadow(el).activeElement!);
+    expect(style.outlineStyle).to.equal('solid');
+    expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+  });
+
+  it('keeps its structure visible in forced-colours mode', async function () {
+    if (isFirefox) this.skip(); // forced-colours emulation needs Chromium's DevTools protocol
+    await executeServerCommand('emulate-forced-colors', { active: true });
+    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+    const demands = shadow(el).querySelector('ol')!;
+    expect(getComputedStyle(demands).borderInlineStartStyle).to.equal('solid');
+    const pressed = shadow(el).querySelector<HTMLButtonElement>('[aria-pressed="true"]')!;
+    expect(getComputedStyle(pressed).textDecorationLine).to.equal('underline');
+    await expect(el).to.be.accessible();
+  });
+
+  it('does not move anything for a reader who asks for reduced motion', async function () {
+    if (isFirefox) this.skip(); // emulateMedia needs Chromium's DevTools protocol
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const el = await loaded(withSignatories(40), { lang: 'nl' });
+    const moving = [...shadow(el).querySelectorAll('*')].filter((node) => {
+      const style = getComputedStyle(node);
+      return parseFloat(style.transitionDuration) > 0 || parseFloat(style.animationDuration) > 0;
+    });
+    expect(moving).to.have.length(0);
+  });
+});
+
+describe('accessibility: announcements', () => {
+  it('announces loading once in a polite status and the failure once in an alert', async () => {
+    const el = await fixture<OpenLetter>(html`<open-letter lang="en" src="/api/not-found.json?delay=300"></open-letter>`);
+    await el.updateComplete;
+    const status = shadow(el).querySelector('[role="status"]')!;
+    expect(status.textContent!.trim()).to.equal('Loading the letter…');
+    await oneEvent(el, 'open-letter-error');
+    await el.updateComplete;
+    expect(status.textContent!.trim()).to.equal('');
+    const alerts = [...shadow(el).querySelectorAll('[role="alert"]')].map((node) => node.textContent!.trim());
+    expect(alerts).to.deep.equal(['The letter could not be loaded.']);
+  });
+
+  it('keeps the letter out of every live region', async () => {
+    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    for (const region of shadow(el).querySelectorAll('[role="status"], [role="alert"], [aria-live]')) {
+      expect(region.textContent!.trim()).to.equal('');
+    }
+  });
+});
