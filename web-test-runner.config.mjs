@@ -46,7 +46,8 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   browsers: only ? only.map((name) => browsers[name]) : Object.values(browsers),
   concurrency: 1,
-  testFramework: { config: { timeout: 8000 } },
+  // Generous: two engines share two cores; no test asserts a duration.
+  testFramework: { config: { timeout: 20000 } },
   middleware: campaignEndpoints,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),

@@ -96,6 +96,7 @@ export class OpenLetter extends LitElement {
     lang: { reflect: true },
     headingLevel: { type: Number, reflect: true, attribute: 'heading-level' },
     hideLanguageSwitch: { type: Boolean, reflect: true, attribute: 'hide-language-switch' },
+    linksInNewTab: { type: Boolean, reflect: true, attribute: 'links-in-new-tab' },
     campaign: { attribute: false },
     status: { state: true },
     shown: { state: true },
@@ -115,6 +116,9 @@ export class OpenLetter extends LitElement {
 
   /** Hides the buttons that let the reader switch between Dutch and English. */
   declare hideLanguageSwitch: boolean;
+
+  /** Opens the sources in a new tab; each link then says so. By default links open in the same tab. */
+  declare linksInNewTab: boolean;
 
   /** The campaign object itself, for hosts that already have the data; no fetch then. */
   declare campaign?: unknown;
@@ -136,6 +140,7 @@ export class OpenLetter extends LitElement {
     super();
     this.headingLevel = 2;
     this.hideLanguageSwitch = false;
+    this.linksInNewTab = false;
     this.status = 'empty';
     this.retrying = false;
     this.allSignatoriesShown = false;
@@ -424,7 +429,14 @@ export class OpenLetter extends LitElement {
         ? html`, ${source.publisher}`
         : nothing}${source.kind === 'pdf' ? html` (${msg('PDF')})` : nothing}`;
     return html`<li>
-      ${url ? html`<a href=${url.href}>${label}</a>` : html`<span class="unlinked">${label}</span>`}${source.date
+      ${url
+        ? html`<a
+            href=${url.href}
+            rel="noopener noreferrer"
+            target=${this.linksInNewTab ? '_blank' : nothing}
+            >${label}${this.linksInNewTab ? html` (${msg('opens in a new tab')})` : nothing}</a
+          >`
+        : html`<span class="unlinked">${label}</span>`}${source.date
         ? html`, <time datetime=${source.date}>${formatDate(source.date, reader)}</time>`
         : nothing}
     </li>`;

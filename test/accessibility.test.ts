@@ -233,6 +233,35 @@ describe('accessibility: keyboard', () => {
   });
 });
 
+describe('accessibility: links', () => {
+  it('opens sources in the same tab by default', async () => {
+    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    for (const link of shadow(el).querySelectorAll('a')) {
+      expect(link.target).to.equal('');
+      expect(link.textContent).not.to.contain('tabblad');
+    }
+  });
+
+  it('says so in every link when the webmaster opens them in a new tab', async () => {
+    for (const [lang, words] of [['nl', 'opent in een nieuw tabblad'], ['en', 'opens in a new tab']]) {
+      const el = await loaded(DEMO_URL, { lang, 'links-in-new-tab': '' });
+      const links = [...shadow(el).querySelectorAll('a')];
+      expect(links.length).to.be.greaterThan(0);
+      for (const link of links) {
+        expect(link.target).to.equal('_blank');
+        expect(link.textContent!.replace(/\s+/g, ' ')).to.contain(`(${words})`);
+      }
+    }
+  });
+
+  it('sends no referrer to the sources, so the visit stays private', async () => {
+    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    for (const link of shadow(el).querySelectorAll('a')) {
+      expect(link.relList.contains('noreferrer')).to.equal(true);
+    }
+  });
+});
+
 describe('accessibility: visual', () => {
   afterEach(async () => {
     await setViewport({ width: 800, height: 600 });
@@ -247,6 +276,20 @@ describe('accessibility: visual', () => {
     const el = await loaded(echoUrl(campaign), { lang: 'nl' });
     expect(el.getBoundingClientRect().width).to.be.at.most(320);
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
+  });
+
+  it('reflows at 200 % text size without horizontal scrolling', async () => {
+    await setViewport({ width: 640, height: 640 });
+    document.documentElement.style.fontSize = '200%';
+    try {
+      const el = await loaded(DEMO_URL, { lang: 'nl' });
+      expect(document.documentElement.scrollWidth).to.be.at.most(640);
+      for (const node of shadow(el).querySelectorAll('h2, p, li, a, button')) {
+        expect(node.getBoundingClientRect().right, node.textContent!).to.be.at.most(640);
+      }
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
   });
 
   it('has targets of at least 24 by 24 CSS pixels', async () => {
