@@ -32,11 +32,11 @@ export const textSchema = v.union(
       v.record(languageTag, nonEmptyString),
       v.check(
         (translations) => Object.keys(translations).length > 0,
-        'must hold at least one language',
+        'must not be empty',
       ),
     ),
   ],
-  'must be a text: a string, or an object of translations such as { "nl": "…", "en": "…" }',
+  'must be a string or an object of translations such as { "nl": "…", "en": "…" }',
 );
 
 const isoDate = v.pipe(
@@ -45,7 +45,7 @@ const isoDate = v.pipe(
   v.check((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, 'must be a real calendar date (YYYY-MM-DD)'),
+  }, 'must be a real date'),
 );
 
 const texts = (what: string) =>
@@ -125,7 +125,11 @@ export type CampaignCheck =
  * is reported on its own, because no other check means anything then.
  */
 export function checkCampaign(data: unknown): CampaignCheck {
-  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+  if (Array.isArray(data)) {
+    // valibot reads an array's missing fields one by one; the real problem is the whole value.
+    return { valid: false, reason: 'invalid', problems: [{ path: '(root)', message: 'must be an object, not a list' }] };
+  }
+  if (typeof data === 'object' && data !== null) {
     const version = (data as { version?: unknown }).version;
     if (version !== undefined && version !== CAMPAIGN_VERSION) {
       return {
