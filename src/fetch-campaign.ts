@@ -17,6 +17,8 @@ export class CampaignError extends Error {
   constructor(
     readonly reason: FailureReason,
     message: string,
+    /** The HTTP status, for reason `http`. */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'CampaignError';
@@ -31,6 +33,8 @@ export interface FetchOptions {
   /** Responses larger than this many bytes fail with reason `size`. */
   maxBytes: number;
   referrerPolicy?: ReferrerPolicy;
+  /** `no-cache` revalidates with the server: a retry must not get a cached failure. */
+  cache?: RequestCache;
 }
 
 /**
@@ -51,6 +55,7 @@ export async function fetchCampaignJson(url: URL, options: FetchOptions): Promis
         signal,
         credentials: 'omit',
         referrerPolicy: options.referrerPolicy ?? '',
+        cache: options.cache,
       });
     } catch (error) {
       throw signal.aborted
@@ -64,6 +69,7 @@ export async function fetchCampaignJson(url: URL, options: FetchOptions): Promis
       throw new CampaignError(
         'http',
         `${url} answered with HTTP status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+        response.status,
       );
     }
     const text = await readText(response, url, options.maxBytes, signal);
@@ -80,7 +86,7 @@ export async function fetchCampaignJson(url: URL, options: FetchOptions): Promis
 /** Reads the body as UTF-8, stopping as soon as it grows past `maxBytes`. */
 async function readText(response: Response, url: URL, maxBytes: number, signal: AbortSignal): Promise<string> {
   const tooLarge = () =>
-    new CampaignError('size', `${url} answered with more than ${maxBytes.toLocaleString('en')} bytes, the limit for a campaign`);
+    new CampaignError('size', `${url} answered with more than ${maxBytes} bytes, the limit for a campaign`);
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     void response.body?.cancel();
@@ -106,7 +112,7 @@ async function readText(response: Response, url: URL, maxBytes: number, signal: 
     if (error instanceof CampaignError) throw error;
     throw signal.aborted
       ? signal.reason
-      : new CampaignError('network', `the connection to ${url} broke off while reading the answer (${String(error)})`);
+      : new CampaignError('network', `the connection to ${url} broke off (${String(error)})`);
   }
   return text + decoder.decode();
 }

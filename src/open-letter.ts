@@ -2,7 +2,8 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { msg, str } from '@lit/localize';
 import { checkCampaign, type Campaign, type Signatory, type Source, type Text } from './campaign-schema.js';
 import { isTranslation, languagesOf, textFor } from './campaign-text.js';
-import { CampaignError, fetchCampaignJson, type FailureReason } from './fetch-campaign.js';
+import { CampaignError, type FailureReason } from './fetch-campaign.js';
+import { requestCampaign } from './shared-request.js';
 import {
   DEFAULT_LANGUAGE,
   SUPPORTED_LANGUAGES,
@@ -83,6 +84,9 @@ export class OpenLetter extends LitElement {
   /** Responses larger than this many bytes are refused with reason `size`. */
   static maxBytes = 1_048_576;
 
+  /** Milliseconds (plus up to half again, at random) before the one automatic retry after a network or server failure. */
+  static retryDelay = 1_000;
+
   /**
    * Registers the element. Safe to call twice, as when a webmaster pastes the
    * script tag twice: the second call does nothing.
@@ -97,6 +101,7 @@ export class OpenLetter extends LitElement {
     headingLevel: { type: Number, reflect: true, attribute: 'heading-level' },
     hideLanguageSwitch: { type: Boolean, reflect: true, attribute: 'hide-language-switch' },
     linksInNewTab: { type: Boolean, reflect: true, attribute: 'links-in-new-tab' },
+    referrerPolicy: { reflect: true, attribute: 'referrerpolicy' },
     campaign: { attribute: false },
     status: { state: true },
     shown: { state: true },
@@ -119,6 +124,12 @@ export class OpenLetter extends LitElement {
 
   /** Opens the sources in a new tab; each link then says so. By default links open in the same tab. */
   declare linksInNewTab: boolean;
+
+  /**
+   * The referrer policy of the campaign request, as in HTML's `referrerpolicy` (e.g. `no-referrer`);
+   * by default the page's own policy.
+   */
+  declare referrerPolicy: string;
 
   /** The campaign object itself, for hosts that already have the data; no fetch then. */
   declare campaign?: unknown;
@@ -181,7 +192,7 @@ export class OpenLetter extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('campaign')) this.#load();
+    if (changed.has('src') || changed.has('campaign') || changed.has('referrerPolicy')) this.#load();
     // Busy while loading: assistive technology waits instead of reading a half state.
     this.#internals.ariaBusy = this.status === 'loading' ? 'true' : null;
   }
@@ -198,7 +209,7 @@ export class OpenLetter extends LitElement {
     }
   }
 
-  #load(): void {
+  #load(fresh = false): void {
     this.allSignatoriesShown = false;
     this.#request?.abort();
     this.#request = undefined;
@@ -222,10 +233,13 @@ export class OpenLetter extends LitElement {
     const request = new AbortController();
     this.#request = request;
     this.status = 'loading';
-    fetchCampaignJson(url, {
+    requestCampaign(url, {
       signal: request.signal,
       timeout: OpenLetter.timeout,
       maxBytes: OpenLetter.maxBytes,
+      retryDelay: OpenLetter.retryDelay,
+      referrerPolicy: (this.referrerPolicy || undefined) as ReferrerPolicy | undefined,
+      fresh,
     }).then(
       (data) => {
         if (request !== this.#request) return; // A newer src won.
@@ -250,14 +264,8 @@ export class OpenLetter extends LitElement {
     const check = checkCampaign(data);
     if (!check.valid) {
       const problems = check.problems.map((problem) => `\n  ${problem.path}: ${problem.message}`).join('');
-      this.#fail(
-        new CampaignError(
-          check.reason,
-          check.reason === 'version'
-            ? `the campaign from ${origin} has an unsupported version:${problems}`
-            : `the campaign from ${origin} is not valid (${check.problems.length} problem${check.problems.length === 1 ? '' : 's'}):${problems}`,
-        ),
-      );
+      const what = check.reason === 'version' ? 'of an unsupported version' : 'not valid';
+      this.#fail(new CampaignError(check.reason, `the campaign from ${origin} is ${what}:${problems}`));
       return;
     }
     this.#warnAboutUnsafeLinks(check.campaign, origin);
@@ -290,7 +298,7 @@ export class OpenLetter extends LitElement {
     campaign.sources?.forEach((source, index) => {
       if (!httpUrl(source.url, this.#linkBase)) {
         console.warn(
-          `<open-letter>: sources[${index}].url in the campaign from ${origin} is not an http(s) address, so it is shown as text, not as a link: ${JSON.stringify(source.url)}`,
+          `<open-letter>: sources[${index}].url in the campaign from ${origin} is not http(s), so it is shown as text: ${JSON.stringify(source.url)}`,
         );
       }
     });
@@ -300,7 +308,7 @@ export class OpenLetter extends LitElement {
     if (this.retrying) return;
     this.retrying = true;
     this.#focusTitleOnLoad = this.renderRoot.contains(document.activeElement) || this.matches(':focus-within');
-    this.#load();
+    this.#load(true);
   };
 
   #choose(language: Language) {

@@ -87,9 +87,10 @@ const endpoints = {
     }));
     json(ctx, { ...JSON.parse(demoCampaign), signatories });
   },
-  // Fails with 503 on the first request for a `key`, then serves the campaign: a retry succeeds.
+  // 404 on the first request for a `key` (no automatic retry for 4xx), then the campaign, as
+  // when a webmaster uploads the missing file: the reader's retry succeeds.
   '/api/fails-once.json': (ctx) => {
-    if (seen.get(String(ctx.query.key))?.count === 1) json(ctx, { error: 'try again' }, 503);
+    if (seen.get(String(ctx.query.key))?.count === 1) json(ctx, { error: 'not yet' }, 404);
     else json(ctx, demoCampaign);
   },
   // How many requests reached a `key`, and whether any carried cookies.
