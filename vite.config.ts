@@ -47,17 +47,21 @@ export default defineConfig({
   server: { port: 5173 },
   build: {
     target: 'es2022',
-    lib: {
-      entry: 'src/index.ts',
-      formats: ['es'],
-      fileName: () => 'open-letter.js',
-    },
+    // A plain (not library-mode) build of one entry: library mode keeps every
+    // /* @__PURE__ */ annotation in the output, which costs about 0.1 KB gzip.
     rolldownOptions: {
+      input: 'src/index.ts',
+      preserveEntrySignatures: 'strict',
       output: {
-        minify: true,
+        format: 'es',
+        entryFileNames: 'open-letter.js',
         codeSplitting: false,
       },
     },
-    sourcemap: true,
+    minify: 'terser',
+    // Three passes: about 0.3 KB gzip smaller than the default minifier on this code.
+    terserOptions: { module: true, ecma: 2020, compress: { passes: 3, pure_getters: true } },
+    // The map is written, but not referenced from the file every visitor downloads.
+    sourcemap: 'hidden',
   },
 });

@@ -3,6 +3,6 @@ import './open-letter-define.js';
 
 export { OpenLetter } from './open-letter.js';
 export type { OpenLetterErrorDetail, OpenLetterLoadDetail } from './open-letter.js';
-export { checkCampaign, campaignSchema } from './campaign-schema.js';
+export { checkCampaign } from './campaign-schema.js';
 export type { Campaign, CampaignCheck, CampaignProblem, Signatory, Source, Text } from './campaign-schema.js';
 export type { FailureReason } from './fetch-campaign.js';

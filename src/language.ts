@@ -42,22 +42,10 @@ export function negotiateLanguage(
  * shadow roots, so a block inside another component still follows the page.
  */
 export function* languagesAround(element: Element): Generator<string> {
-  let node: Element | null = element;
-  while (node) {
-    const withLang: Element | null = node.closest('[lang]');
-    if (!withLang) {
-      const root = node.getRootNode();
-      node = root instanceof ShadowRoot ? root.host : null;
-      continue;
-    }
-    yield withLang.getAttribute('lang') ?? '';
-    node = withLang.parentElement ?? hostOf(withLang);
+  for (let node: Element | null = element; node; ) {
+    if (node.hasAttribute('lang')) yield node.getAttribute('lang')!;
+    node = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
   }
-}
-
-function hostOf(element: Element): Element | null {
-  const root = element.getRootNode();
-  return root instanceof ShadowRoot ? root.host : null;
 }
 
 /**
