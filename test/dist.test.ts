@@ -43,6 +43,17 @@ describe('dist/open-letter.js in a plain page', () => {
     expect(root.querySelectorAll('.sources a')).to.have.length(campaign.sources!.length);
   });
 
+  it('renders any valid campaign: plain strings, one language, no optional fields', async () => {
+    const minimal = await (await fetch('/test/pages/minimal.json')).json();
+    const root = page.document.getElementById('minimal')!.shadowRoot!;
+    await waitUntil(() => root.querySelector('h2'), 'the minimal campaign did not render');
+    expect(textIn(page, 'minimal', 'h2')).to.equal(minimal.title);
+    expect(textIn(page, 'minimal', 'ol')).to.equal(minimal.letter.demands[0]);
+    expect(textIn(page, 'minimal', '.signatories')).to.contain(minimal.signatories[0].name);
+    // One language only: no language switch to offer.
+    expect(root.querySelector('[aria-pressed]')).to.equal(null);
+  });
+
   it('renders a campaign from another origin that sends a CORS header', async () => {
     const campaign = await demoCampaign();
     expect(textIn(page, 'other-origin', 'h2')).to.equal((campaign.title as Record<string, string>).en);
