@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
-import { toJsonSchema } from '@valibot/to-json-schema';
+import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { campaignSchema } from './src/campaign-schema.js';
+import { campaignSchema, textJsonSchema, textSchema } from './src/campaign-schema.js';
 
 /** Writes `dist/open-letter.schema.json` from the same schema the element checks with. */
 function campaignJsonSchema(): Plugin {
@@ -14,7 +14,11 @@ function campaignJsonSchema(): Plugin {
         title: 'open-letter campaign, version 1',
         // v.check() refinements (a real calendar date, a non-empty translations
         // object) have no JSON Schema form; the element and the CLI still apply them.
-        ...toJsonSchema(campaignSchema, { errorMode: 'ignore' }),
+        ...toJsonSchema(campaignSchema, {
+          errorMode: 'ignore',
+          // A text is checked by one predicate (v.custom); give it its JSON Schema form.
+          overrideSchema: ({ valibotSchema }) => (valibotSchema === textSchema ? (textJsonSchema as JsonSchema) : undefined),
+        }),
       };
       this.emitFile({
         type: 'asset',

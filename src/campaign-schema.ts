@@ -13,10 +13,7 @@ export const CAMPAIGN_VERSION = 1;
 
 const languageTag = v.pipe(
   v.string(),
-  v.regex(
-    /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/,
-    'must be a language tag such as "nl" or "en"',
-  ),
+  v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'must be a language tag such as "nl" or "en"'),
 );
 
 const nonEmptyString = v.pipe(v.string(), v.nonEmpty('must not be empty'));
@@ -24,20 +21,36 @@ const nonEmptyString = v.pipe(v.string(), v.nonEmpty('must not be empty'));
 /**
  * A human text: a plain string written in the campaign's `language`, or an object
  * of translations such as `{ "nl": "…", "en": "…" }`.
+ *
+ * Checked by one small predicate rather than valibot's union and record, which cost
+ * the one-file build about 0.3 KB gzip; `textJsonSchema` gives the JSON Schema the
+ * same rule.
  */
-export const textSchema = v.union(
-  [
-    nonEmptyString,
-    v.pipe(
-      v.record(languageTag, nonEmptyString),
-      v.check(
-        (translations) => Object.keys(translations).length > 0,
-        'must not be empty',
-      ),
-    ),
-  ],
-  'must be a string or an object of translations such as { "nl": "…", "en": "…" }',
+const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
+export const textSchema = v.custom<string | Record<string, string>>(
+  (input) =>
+    typeof input === 'string'
+      ? input !== ''
+      : typeof input === 'object' &&
+        input !== null &&
+        !Array.isArray(input) &&
+        Object.keys(input).length > 0 &&
+        Object.entries(input).every(([key, value]) => LANGUAGE_TAG.test(key) && typeof value === 'string' && value !== ''),
+  'must be a non-empty string, or an object of non-empty translations such as { "nl": "…", "en": "…" }',
 );
+
+/** The JSON Schema form of `textSchema`, for the published schema file. */
+export const textJsonSchema = {
+  anyOf: [
+    { type: 'string', minLength: 1 },
+    {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: { pattern: LANGUAGE_TAG.source },
+      additionalProperties: { type: 'string', minLength: 1 },
+    },
+  ],
+};
 
 const isoDate = v.pipe(
   v.string(),
