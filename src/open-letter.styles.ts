@@ -72,6 +72,11 @@ export const styles = css`
     font-weight: 600;
   }
 
+  /* The own party: bold throughout and named in words, never by colour alone. */
+  .highlighted {
+    font-weight: 700;
+  }
+
   a {
     color: var(--open-letter-link-color, inherit);
     text-underline-offset: 0.15em;

@@ -1,7 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { msg, str } from '@lit/localize';
-import { checkCampaign, type Campaign, type Signatory, type Source, type Text } from './campaign-schema.js';
-import { isTranslation, languagesOf, textFor } from './campaign-text.js';
+import { checkCampaign, type Campaign } from './campaign-schema.js';
+import { languagesOf } from './campaign-text.js';
+import { letterTemplate } from './letter-template.js';
 import { CampaignError, type FailureReason } from './fetch-campaign.js';
 import { requestCampaign } from './shared-request.js';
 import {
@@ -26,22 +27,6 @@ export interface OpenLetterErrorDetail {
 }
 
 type Status = 'empty' | 'loading' | 'loaded' | 'error';
-
-interface HeadingAttributes {
-  id: string;
-  lang?: string;
-  /** Only the title: a target for focus after a retry, and a styling hook. */
-  isTitle?: boolean;
-}
-/** One template per heading level: a tag name cannot be a binding. */
-const headings = [
-  (a: HeadingAttributes, c: unknown) => html`<h1 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h1>`,
-  (a: HeadingAttributes, c: unknown) => html`<h2 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h2>`,
-  (a: HeadingAttributes, c: unknown) => html`<h3 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h3>`,
-  (a: HeadingAttributes, c: unknown) => html`<h4 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h4>`,
-  (a: HeadingAttributes, c: unknown) => html`<h5 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h5>`,
-  (a: HeadingAttributes, c: unknown) => html`<h6 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h6>`,
-];
 
 /** The names of the interface languages, each written in its own language. */
 const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
@@ -102,6 +87,7 @@ export class OpenLetter extends LitElement {
     hideLanguageSwitch: { type: Boolean, reflect: true, attribute: 'hide-language-switch' },
     linksInNewTab: { type: Boolean, reflect: true, attribute: 'links-in-new-tab' },
     referrerPolicy: { reflect: true, attribute: 'referrerpolicy' },
+    highlight: { reflect: true },
     campaign: { attribute: false },
     status: { state: true },
     shown: { state: true },
@@ -124,6 +110,12 @@ export class OpenLetter extends LitElement {
 
   /** Opens the sources in a new tab; each link then says so. By default links open in the same tab. */
   declare linksInNewTab: boolean;
+
+  /**
+   * Party or signatory names to emphasise, separated by commas (e.g. `Houten Anders!`):
+   * a webmaster highlights the own party's signatory. Compared without case.
+   */
+  declare highlight?: string;
 
   /**
    * The referrer policy of the campaign request, as in HTML's `referrerpolicy` (e.g. `no-referrer`);
@@ -197,9 +189,10 @@ export class OpenLetter extends LitElement {
     this.#internals.ariaBusy = this.status === 'loading' ? 'true' : null;
   }
 
-  protected override performUpdate(): void {
-    // msg() reads the language while rendering: give it this block's own.
-    inLanguage(this.readerLanguage, () => super.performUpdate());
+  protected override update(changed: PropertyValues<this>): void {
+    // msg() reads the language while rendering: give it this block's own, decided after
+    // willUpdate() has taken in a new campaign (whose language may be the deciding one).
+    inLanguage(this.readerLanguage, () => super.update(changed));
   }
 
   protected override updated(): void {
@@ -334,70 +327,19 @@ export class OpenLetter extends LitElement {
     `;
   }
 
-  #renderLetter(campaign: Campaign): TemplateResult {
+  #renderLetter(campaign: Campaign) {
     const reader = this.readerLanguage;
-    const t = (text: Text, tag: 'p' | 'span' | 'li' = 'p', className?: string) =>
-      this.#text(text, tag, reader, campaign.language, className);
-    const letter = campaign.letter;
-    const title = textFor(campaign.title, reader, campaign.language);
-    return html`
-      <article part="letter" lang=${reader} aria-labelledby="title">
-        ${this.#renderLanguageSwitch(campaign, reader)}
-        <header>
-          ${this.#heading(0, html`${title.text}`, 'title', title.lang === reader ? undefined : title.lang)}
-          <p class="meta">
-            <time datetime=${campaign.date}>${formatDate(campaign.date, reader)}</time>${campaign.initiator
-              ? html` · ${msg('Initiative:')} ${this.#text(campaign.initiator, 'span', reader, campaign.language)}`
-              : nothing}
-          </p>
-          ${title.lang === reader && isTranslation(campaign, reader)
-            ? html`<p class="translation-note">${msg(
-                str`Translated from the original ${languageName(campaign.language, reader)}.`,
-              )}</p>`
-            : nothing}
-          ${campaign.summary ? t(campaign.summary, 'p', 'summary') : nothing}
-        </header>
-        <div class="letter">
-          ${letter.salutation ? t(letter.salutation) : nothing}
-          ${letter.paragraphs.map((paragraph) => t(paragraph))}
-          <section>
-            ${this.#heading(1, html`${msg('Demands')}`, 'demands')}
-            ${letter.demandsIntro ? t(letter.demandsIntro) : nothing}
-            <ol part="demands" class="demands">
-              ${letter.demands.map((demand) => t(demand, 'li'))}
-            </ol>
-          </section>
-          ${(letter.closing ?? []).map((paragraph) => t(paragraph))}
-          ${letter.signOff ? t(letter.signOff, 'p', 'sign-off') : nothing}
-        </div>
-        <section>
-          ${this.#heading(1, html`${signatoryCount(campaign.signatories.length, reader)}`, 'signatories')}
-          ${this.#renderSignatories(campaign.signatories, reader)}
-        </section>
-        ${campaign.sources?.length
-          ? html`<section>
-              ${this.#heading(1, html`${msg('Sources')}`, 'sources')}
-              <ul part="sources" class="sources">
-                ${campaign.sources.map((source) => this.#renderSource(source, campaign, reader))}
-              </ul>
-            </section>`
-          : nothing}
-      </article>
-    `;
-  }
-
-  #renderSignatories(signatories: Signatory[], reader: Language) {
-    const long = signatories.length > OpenLetter.longList;
-    const shown = long && !this.allSignatoriesShown ? signatories.slice(0, OpenLetter.shortList) : signatories;
-    return html`<ul part="signatories" class="signatories" id="signatory-list">
-        ${shown.map(
-          (signatory) =>
-            html`<li><span class="name">${signatory.name}</span>, ${signatory.party}${signatory.place
-                ? ` (${signatory.place})`
-                : nothing}</li>`,
-        )}
-      </ul>
-      ${long
+    const count = campaign.signatories.length;
+    const long = count > OpenLetter.longList;
+    return letterTemplate(campaign, {
+      reader,
+      headingLevel: this.headingLevel,
+      linkBase: this.#linkBase,
+      linksInNewTab: this.linksInNewTab,
+      highlight: this.highlight?.split(',').filter((name) => name.trim()),
+      signatoryLimit: long && !this.allSignatoriesShown ? OpenLetter.shortList : undefined,
+      languageSwitch: this.#renderLanguageSwitch(campaign, reader),
+      signatoryDisclosure: long
         ? html`<button
             type="button"
             class="disclosure"
@@ -407,14 +349,15 @@ export class OpenLetter extends LitElement {
           >
             ${this.allSignatoriesShown
               ? msg('Show fewer signatories')
-              : msg(str`Show all ${new Intl.NumberFormat(reader).format(signatories.length)} signatories`)}
+              : msg(str`Show all ${new Intl.NumberFormat(reader).format(count)} signatories`)}
           </button>`
-        : nothing}`;
+        : undefined,
+    });
   }
 
   #renderLanguageSwitch(campaign: Campaign, reader: Language) {
     const available = SUPPORTED_LANGUAGES.filter((language) => languagesOf(campaign).includes(language));
-    if (this.hideLanguageSwitch || available.length < 2) return nothing;
+    if (this.hideLanguageSwitch || available.length < 2) return undefined;
     return html`<div part="language-switch" class="language-switch" role="group" aria-label=${msg('Language')}>
       ${available.map(
         (language) =>
@@ -430,68 +373,6 @@ export class OpenLetter extends LitElement {
     </div>`;
   }
 
-  #renderSource(source: Source, campaign: Campaign, reader: Language) {
-    const title = textFor(source.title, reader, campaign.language);
-    const url = httpUrl(source.url, this.#linkBase);
-    const label = html`<span lang=${title.lang === reader ? nothing : title.lang}>${title.text}</span>${source.publisher
-        ? html`, ${source.publisher}`
-        : nothing}${source.kind === 'pdf' ? html` (${msg('PDF')})` : nothing}`;
-    return html`<li>
-      ${url
-        ? html`<a
-            href=${url.href}
-            rel="noopener noreferrer"
-            target=${this.linksInNewTab ? '_blank' : nothing}
-            >${label}${this.linksInNewTab ? html` (${msg('opens in a new tab')})` : nothing}</a
-          >`
-        : html`<span class="unlinked">${label}</span>`}${source.date
-        ? html`, <time datetime=${source.date}>${formatDate(source.date, reader)}</time>`
-        : nothing}
-    </li>`;
-  }
 
-  #text(text: Text, tag: 'p' | 'span' | 'li', reader: Language, campaignLanguage: string, className?: string) {
-    const shown = textFor(text, reader, campaignLanguage);
-    const lang = shown.lang === reader ? nothing : shown.lang;
-    const classes = className ?? nothing;
-    switch (tag) {
-      case 'p':
-        return html`<p lang=${lang} class=${classes}>${shown.text}</p>`;
-      case 'li':
-        return html`<li lang=${lang} class=${classes}>${shown.text}</li>`;
-      case 'span':
-        return html`<span lang=${lang} class=${classes}>${shown.text}</span>`;
-    }
-  }
-
-  /** A heading `offset` levels below `heading-level`, kept within h1–h6. */
-  #heading(offset: number, content: TemplateResult, id: string, lang?: string) {
-    const level = clampLevel(this.headingLevel) + offset;
-    return headings[Math.min(level, 6) - 1]({ id, lang, isTitle: id === 'title' }, content);
-  }
 }
 
-function clampLevel(level: number): number {
-  return Number.isInteger(level) ? Math.min(Math.max(level, 1), 6) : 2;
-}
-
-function formatDate(isoDate: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
-}
-
-function languageName(tag: string, inLanguage: Language): string {
-  try {
-    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-}
-
-function signatoryCount(count: number, language: Language): string {
-  const formatted = new Intl.NumberFormat(language).format(count);
-  return new Intl.PluralRules(language).select(count) === 'one'
-    ? msg(str`${formatted} signatory`)
-    : msg(str`${formatted} signatories`);
-}
