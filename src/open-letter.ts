@@ -39,6 +39,7 @@ const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English
  * loading fails, so a page without JavaScript or with a dead endpoint still shows
  * something useful.
  *
+ * @tagname open-letter
  * @fires open-letter-load - The letter rendered. `detail: { campaign }`.
  * @fires open-letter-error - Loading or checking the campaign failed. `detail: { reason, message }`,
  *   `reason` one of `network`, `http`, `timeout`, `size`, `parse`, `invalid`, `version`.
@@ -126,13 +127,15 @@ export class OpenLetter extends LitElement {
   /** The campaign object itself, for hosts that already have the data; no fetch then. */
   declare campaign?: unknown;
 
+  /** @internal */
   private declare status: Status;
+  /** @internal */
   private declare shown?: Campaign;
-  /** The language the reader picked with the switch in this block, for this page view only. */
+  /** @internal The language the reader picked with the switch in this block, for this page view only. */
   private declare chosenLanguage?: Language;
-  /** A retry is under way: the error and its button stay, so focus is not lost. */
+  /** @internal A retry is under way: the error and its button stay, so focus is not lost. */
   private declare retrying: boolean;
-  /** The reader opened the full list of a long list of signatories. */
+  /** @internal The reader opened the full list of a long list of signatories. */
   private declare allSignatoriesShown: boolean;
 
   /** Longer lists of signatories show their first `shortList` entries and a button for the rest. */
