@@ -9,7 +9,9 @@ export const styles = css`
   :host {
     /* Private shorthands for the public custom properties and their defaults. */
     --_space: var(--open-letter-spacing, 1rem);
-    --_accent: var(--open-letter-accent, #1d4ed8);
+    /* light-dark() follows the page's color-scheme: a page (or this element) that sets
+       color-scheme: light dark follows the reader's preference, others stay light. */
+    --_accent: var(--open-letter-accent, light-dark(#1d4ed8, #8ab4f8));
     display: block;
     max-width: var(--open-letter-max-width, 42rem);
     line-height: 1.6;
@@ -46,10 +48,6 @@ export const styles = css`
 
   .translation-note {
     font-style: italic;
-  }
-
-  .summary {
-    font-size: 1.1em;
   }
 
   ol,

@@ -51,6 +51,7 @@ const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English
  * @csspart language-switch - The group of language buttons.
  * @csspart demands - The ordered list of demands.
  * @csspart signatories - The list of signatories.
+ * @csspart highlighted-signatory - A signatory named in `highlight`.
  * @csspart sources - The list of sources.
  * @csspart error - The error message with its retry button.
  *

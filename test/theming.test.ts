@@ -1,0 +1,150 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import type { OpenLetter } from '../src/open-letter.js';
+import { DEMO_URL, demoCampaign, isFirefox, loaded, shadow, textOf } from './helpers.js';
+
+/** A page stylesheet, as a webmaster's theme would add it. */
+function pageStyle(css: string): () => void {
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.append(style);
+  return () => style.remove();
+}
+
+describe('theming: the block looks at home on the host page', () => {
+  it('takes the page\'s font and text colour', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div style="font-family: Georgia, serif; color: rgb(10, 60, 20)">
+      <open-letter lang="nl" src=${DEMO_URL}></open-letter>
+    </div>`);
+    const el = wrapper.querySelector<OpenLetter>('open-letter')!;
+    await new Promise((resolve) => el.addEventListener('open-letter-load', resolve, { once: true }));
+    await el.updateComplete;
+    for (const selector of ['#title', '.letter p', '.signatories li']) {
+      const style = getComputedStyle(shadow(el).querySelector(selector)!);
+      expect(style.fontFamily, selector).to.equal('Georgia, serif');
+      expect(style.color, selector).to.equal('rgb(10, 60, 20)');
+    }
+  });
+
+  it('applies every documented custom property to the part it names', async () => {
+    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    el.style.setProperty('--open-letter-accent', 'rgb(200, 0, 0)');
+    el.style.setProperty('--open-letter-link-color', 'rgb(0, 0, 200)');
+    el.style.setProperty('--open-letter-background', 'rgb(250, 250, 240)');
+    el.style.setProperty('--open-letter-border', '3px dashed rgb(0, 120, 0)');
+    el.style.setProperty('--open-letter-spacing', '24px');
+    el.style.setProperty('--open-letter-max-width', '500px');
+    const root = shadow(el);
+    const article = getComputedStyle(root.querySelector('article')!);
+    expect(getComputedStyle(root.querySelector('ol')!).borderInlineStartColor).to.equal('rgb(200, 0, 0)');
+    expect(getComputedStyle(root.querySelector('a')!).color).to.equal('rgb(0, 0, 200)');
+    expect(article.backgroundColor).to.equal('rgb(250, 250, 240)');
+    expect(article.borderTopStyle).to.equal('dashed');
+    expect(article.borderTopColor).to.equal('rgb(0, 120, 0)');
+    expect(article.paddingTop).to.equal('24px');
+    expect(el.getBoundingClientRect().width).to.be.at.most(500);
+  });
+
+  it('lets the page style the main pieces through ::part', async () => {
+    const parts = ['letter', 'title', 'language-switch', 'demands', 'signatories', 'sources'];
+    const remove = pageStyle(parts.map((part, index) => `open-letter::part(${part}) { outline: ${index + 1}px solid rgb(1, 2, 3); }`).join('\n'));
+    try {
+      const el = await loaded(DEMO_URL, { lang: 'nl' });
+      parts.forEach((part, index) => {
+        const node = shadow(el).querySelector(`[part~="${part}"]`)!;
+        expect(node, part).to.exist;
+        expect(getComputedStyle(node).outlineWidth, part).to.equal(`${index + 1}px`);
+      });
+    } finally {
+      remove();
+    }
+  });
+
+  it('follows the page\'s colour scheme: a lighter accent when the page is dark', async () => {
+    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const accent = () => getComputedStyle(shadow(el).querySelector('ol')!).borderInlineStartColor;
+    const light = accent();
+    el.style.colorScheme = 'dark';
+    const dark = accent();
+    expect(light).to.equal('rgb(29, 78, 216)');
+    expect(dark).to.equal('rgb(138, 180, 248)');
+  });
+
+  it('prints each source link with its address written out', async function () {
+    if (isFirefox) this.skip(); // print emulation needs Chromium's DevTools protocol
+    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    await emulateMedia({ media: 'print' });
+    try {
+      const link = shadow(el).querySelector('a')!;
+      expect(getComputedStyle(link, '::after').content).to.contain(link.href);
+      expect(getComputedStyle(shadow(el).querySelector('.language-switch')!).display).to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+});
+
+describe('theming: highlighting the own party', () => {
+  const itemOf = (el: OpenLetter, name: string) =>
+    [...shadow(el).querySelectorAll('.signatories li')].find((item) => item.textContent!.includes(name))!;
+
+  it('marks the party\'s signatory in words and in bold, in Dutch and English', async () => {
+    const campaign = await demoCampaign();
+    const own = campaign.signatories.find((signatory) => signatory.party === 'Houten Anders!')!;
+    for (const [lang, words] of [['nl', '(onze partij)'], ['en', '(our party)']]) {
+      const el = await loaded(DEMO_URL, { lang, highlight: 'Houten Anders!' });
+      const item = itemOf(el, own.name);
+      expect(textOf(item)).to.contain(words);
+      expect(getComputedStyle(item).fontWeight).to.equal('700');
+      const others = [...shadow(el).querySelectorAll('.signatories li')].filter((node) => node !== item);
+      expect(others.length).to.equal(campaign.signatories.length - 1);
+      for (const other of others) expect(textOf(other)).not.to.contain(words);
+    }
+  });
+
+  it('accepts several names, by party or by person, in any case', async () => {
+    const campaign = await demoCampaign();
+    const [first, second] = campaign.signatories;
+    const el = await loaded(DEMO_URL, { lang: 'nl', highlight: `${first.party.toUpperCase()}, ${second.name}` });
+    expect(textOf(itemOf(el, first.name))).to.contain('(onze partij)');
+    expect(textOf(itemOf(el, second.name))).to.contain('(onze partij)');
+    expect(shadow(el).querySelectorAll('.signatories .badge')).to.have.length(2);
+  });
+
+  it('marks nothing when no signatory matches', async () => {
+    const el = await loaded(DEMO_URL, { lang: 'nl', highlight: 'Een Andere Partij' });
+    expect(shadow(el).querySelectorAll('.signatories .badge')).to.have.length(0);
+  });
+
+  it('is accessible with a highlight', async () => {
+    const el = await loaded(DEMO_URL, { lang: 'en', highlight: 'Houten Anders!' });
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('the element manifest (custom-elements.json)', () => {
+  it('describes <open-letter> with its attributes, events, slot, parts and custom properties', async () => {
+    const manifest = await (await fetch('/custom-elements.json')).json();
+    const declarations = manifest.modules.flatMap((module: { declarations?: unknown[] }) => module.declarations ?? []);
+    const element = declarations.find((declaration: { tagName?: string }) => declaration.tagName === 'open-letter');
+    expect(element, 'no declaration with tagName open-letter').to.exist;
+    const names = (list: { name: string }[] = []) => list.map((item) => item.name).sort();
+    expect(names(element.attributes)).to.deep.equal(
+      ['heading-level', 'hide-language-switch', 'highlight', 'lang', 'links-in-new-tab', 'referrerpolicy', 'src'].sort(),
+    );
+    expect(names(element.events)).to.deep.equal(['open-letter-error', 'open-letter-load']);
+    expect(names(element.slots)).to.deep.equal(['']);
+    expect(names(element.cssParts)).to.include.members(['letter', 'title', 'demands', 'signatories', 'sources', 'language-switch', 'error']);
+    expect(names(element.cssProperties)).to.include.members([
+      '--open-letter-accent',
+      '--open-letter-background',
+      '--open-letter-border',
+      '--open-letter-link-color',
+      '--open-letter-max-width',
+      '--open-letter-spacing',
+    ]);
+    for (const item of [...element.attributes, ...element.events, ...element.cssParts, ...element.cssProperties]) {
+      expect(item.description, `${item.name} has no description`).to.be.a('string').and.not.equal('');
+    }
+  });
+});
