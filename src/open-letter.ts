@@ -55,7 +55,7 @@ const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English
  * @csspart sources - The list of sources.
  * @csspart error - The error message with its retry button.
  *
- * @cssprop --open-letter-accent - Colour of the rule beside the demands and of the active language. Default `#1d4ed8`.
+ * @cssprop --open-letter-accent - Colour of the rule beside the demands and under the active language. Default `#1d4ed8`, or `#8ab4f8` where the colour scheme is dark.
  * @cssprop --open-letter-link-color - Link colour. Default: inherited.
  * @cssprop --open-letter-background - Background of the block. Default `transparent`.
  * @cssprop --open-letter-border - Border around the block. Default `1px solid #767676`.
