@@ -88,7 +88,7 @@ export default defineConfig(({ mode }) => {
       // Not library mode: library mode keeps every /* @__PURE__ */ annotation in
       // the output, which costs about 0.1 KB gzip.
       rolldownOptions: {
-        input: 'src/index.ts',
+        input: 'src/open-letter-define.ts',
         preserveEntrySignatures: 'strict',
         output: {
           format: 'es',

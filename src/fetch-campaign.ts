@@ -62,7 +62,7 @@ export async function fetchCampaignJson(url: URL, options: FetchOptions): Promis
         ? signal.reason
         : new CampaignError(
             'network',
-            `could not reach ${url} (${String(error)}). If it is on another origin, the server must send Access-Control-Allow-Origin.`,
+            `could not reach ${url} (${String(error)}); from another origin, it must send Access-Control-Allow-Origin`,
           );
     }
     if (!response.ok) {

@@ -1,4 +1,4 @@
-/** The one-file build's entry: the element, registered, and its public types. */
+/** The npm entry: the element, registered, its public types and the campaign check. */
 import './open-letter-define.js';
 
 export { OpenLetter } from './open-letter.js';

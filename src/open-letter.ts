@@ -227,9 +227,11 @@ export class OpenLetter extends LitElement {
       this.#fail(new CampaignError('network', `src "${this.src}" is not a valid URL`));
       return;
     }
+    this.status = 'loading';
+    // Removed before its first update (a framework's double mount): connecting again loads.
+    if (!this.isConnected) return;
     const request = new AbortController();
     this.#request = request;
-    this.status = 'loading';
     requestCampaign(url, {
       signal: request.signal,
       timeout: OpenLetter.timeout,
