@@ -12,6 +12,18 @@ const seen = new Map();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Requests to /api/watched.json per `?key=`, as the server sees their connections. */
+const watched = new Map();
+
+function watchedRecord(key) {
+  if (!watched.has(key)) watched.set(key, { requests: 0, open: 0, aborted: 0, answered: 0, referers: 0 });
+  return watched.get(key);
+}
+
+/** The policy of /api/strict-csp-page: nothing inline, no eval, Trusted Types for every DOM sink. */
+const STRICT_CSP =
+  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+
 /**
  * Answers directly on the socket. Koa's own response would pass through the test
  * runner's cache middleware, which marks every path with an extension as cacheable
@@ -92,6 +104,73 @@ const endpoints = {
   '/api/fails-once.json': (ctx) => {
     if (seen.get(String(ctx.query.key))?.count === 1) json(ctx, { error: 'not yet' }, 404);
     else json(ctx, demoCampaign);
+  },
+  // The demo campaign after `?wait=ms`, watched from the server's side: how many
+  // requests for a `key` are still open, how many the client gave up on (closed the
+  // connection before the answer), how many were answered and how many carried a Referer.
+  // Report at /api/watched?of=<key>.
+  '/api/watched.json': async (ctx) => {
+    ctx.respond = false;
+    const record = watchedRecord(String(ctx.query.key ?? ''));
+    record.requests += 1;
+    record.open += 1;
+    if (ctx.get('referer')) record.referers += 1;
+    let closed = false;
+    ctx.res.on('close', () => {
+      closed = true;
+      record.open -= 1;
+      if (!ctx.res.writableFinished) record.aborted += 1;
+    });
+    const wait = Number(ctx.query.wait ?? 0);
+    if (wait > 0) await sleep(wait);
+    if (closed || ctx.req.socket.destroyed) return;
+    record.answered += 1;
+    json(ctx, demoCampaign);
+  },
+  '/api/watched': (ctx) => json(ctx, watchedRecord(String(ctx.query.of ?? ''))),
+  // The first request for a `key` breaks off halfway through the answer (headers sent, so
+  // the browser cannot quietly resend it); every later one gets the campaign.
+  '/api/breaks-once.json': async (ctx) => {
+    if (seen.get(String(ctx.query.key))?.count !== 1) return json(ctx, demoCampaign);
+    ctx.respond = false;
+    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000', 'cache-control': 'no-store' });
+    ctx.res.write(demoCampaign.slice(0, 200));
+    await sleep(50);
+    ctx.req.socket.destroy();
+  },
+  // The demo campaign, cacheable by the browser for ten minutes, as a static host would serve it.
+  '/api/cacheable.json': (ctx) =>
+    send(
+      ctx,
+      200,
+      { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'max-age=600' },
+      demoCampaign,
+    ),
+  // 404 on the first request for a `key`, cacheable by the browser for ten minutes; then the campaign.
+  '/api/cached-404-once.json': (ctx) => {
+    if (seen.get(String(ctx.query.key))?.count === 1) {
+      send(ctx, 404, { 'content-type': 'application/json', 'cache-control': 'max-age=600' }, '{"error":"not yet"}');
+    } else json(ctx, demoCampaign);
+  },
+  // test/pages/strict-csp.html under the strictest policy a host page may have, Trusted Types
+  // included. `?trusted-types=` replaces the allowed policy names (default `lit-html`);
+  // `?pasted-twice` pastes the script tag a second time, as webmasters do by mistake.
+  '/api/strict-csp-page': (ctx) => {
+    const policies = String(ctx.query['trusted-types'] ?? 'lit-html');
+    let page = readFileSync(new URL('./pages/strict-csp.html', import.meta.url), 'utf8');
+    if (ctx.query['pasted-twice'] !== undefined) {
+      const tag = '<script type="module" src="/dist/open-letter.js"></script>';
+      page = page.replace(tag, `${tag}\n    <script type="module" src="/dist/open-letter.js?pasted-again"></script>`);
+    }
+    send(
+      ctx,
+      200,
+      {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': STRICT_CSP.replace(/trusted-types lit-html$/, `trusted-types ${policies}`),
+      },
+      page,
+    );
   },
   // How many requests reached a `key`, and whether any carried cookies.
   '/api/seen': (ctx) => json(ctx, seen.get(String(ctx.query.key)) ?? { count: 0, cookies: 0 }),
