@@ -151,7 +151,7 @@ export function checkCampaign(data: unknown): CampaignCheck {
         problems: [
           {
             path: 'version',
-            message: `is ${describe(version)}, but this element reads only version ${CAMPAIGN_VERSION}`,
+            message: `must be ${CAMPAIGN_VERSION}: this element reads only version ${CAMPAIGN_VERSION}`,
           },
         ],
       };
@@ -167,15 +167,6 @@ export function checkCampaign(data: unknown): CampaignCheck {
       message: issue.message,
     })),
   };
-}
-
-/** A value for a message; never throws (JSON.stringify does on a BigInt or a cycle). */
-function describe(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? typeof value;
-  } catch {
-    return typeof value;
-  }
 }
 
 function formatPath(path: v.BaseIssue<unknown>['path']): string {

@@ -62,7 +62,7 @@ export async function fetchCampaignJson(url: URL, options: FetchOptions): Promis
         ? signal.reason
         : new CampaignError(
             'network',
-            `could not reach ${url} (${String(error)}); from another origin, it must send Access-Control-Allow-Origin`,
+            `could not reach ${url} (${error}); from another origin it needs Access-Control-Allow-Origin`,
           );
     }
     if (!response.ok) {
@@ -112,7 +112,7 @@ async function readText(response: Response, url: URL, maxBytes: number, signal: 
     if (error instanceof CampaignError) throw error;
     throw signal.aborted
       ? signal.reason
-      : new CampaignError('network', `the connection to ${url} broke off (${String(error)})`);
+      : new CampaignError('network', `the connection to ${url} broke off`);
   }
   return text + decoder.decode();
 }

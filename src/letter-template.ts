@@ -108,9 +108,12 @@ export function letterTemplate(campaign: Campaign, view: LetterView): TemplateRe
 }
 
 function signatoryItem(signatory: Signatory, highlight: Set<string>) {
-  const highlighted = highlight.has(normalize(signatory.party)) || highlight.has(normalize(signatory.name));
-  // One line: whitespace inside the item would show up in its text.
-  return html`<li part=${highlighted ? 'highlighted-signatory' : nothing} class=${highlighted ? 'highlighted' : nothing}><span class="name">${signatory.name}</span>, ${signatory.party}${signatory.place ? ` (${signatory.place})` : nothing}${highlighted ? html` <span class="badge">(${msg('our party')})</span>` : nothing}</li>`;
+  const affiliation = signatory.place ? `${signatory.party} (${signatory.place})` : signatory.party;
+  // Few bindings per item: a petition's full list has thousands. One line each, because
+  // whitespace inside an item would show up in its text.
+  return highlight.has(normalize(signatory.party)) || highlight.has(normalize(signatory.name))
+    ? html`<li class="highlighted" part="highlighted-signatory"><span class="name">${signatory.name}</span>, ${affiliation} <span class="badge">(${msg('our party')})</span></li>`
+    : html`<li><span class="name">${signatory.name}</span>, ${affiliation}</li>`;
 }
 
 function sourceItem(source: Source, original: string, view: LetterView) {

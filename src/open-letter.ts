@@ -28,6 +28,9 @@ export interface OpenLetterErrorDetail {
 
 type Status = 'empty' | 'loading' | 'loaded' | 'error';
 
+/** Signatories rendered per task when the full list opens. */
+const CHUNK = 500;
+
 /** The names of the interface languages, each written in its own language. */
 const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
 
@@ -158,6 +161,8 @@ export class OpenLetter extends LitElement {
   #linkBase: string = document.baseURI;
   #stopWatchingLanguage?: () => void;
   #focusTitleOnLoad = false;
+  /** How many signatories the opened full list shows so far: it grows a chunk per task. */
+  #listed = 0;
   #internals = this.attachInternals();
 
   override connectedCallback(): void {
@@ -200,6 +205,13 @@ export class OpenLetter extends LitElement {
   }
 
   protected override updated(): void {
+    // Thousands of signatories render a chunk per task, so the page stays responsive.
+    if (this.allSignatoriesShown && this.#listed < (this.shown?.signatories.length ?? 0)) {
+      setTimeout(() => {
+        this.#listed += CHUNK;
+        this.requestUpdate();
+      });
+    }
     if (this.status === 'loaded' && this.#focusTitleOnLoad) {
       this.#focusTitleOnLoad = false;
       this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
@@ -252,7 +264,7 @@ export class OpenLetter extends LitElement {
         this.#fail(
           error instanceof CampaignError
             ? error
-            : new CampaignError('network', `loading ${url} failed: ${String(error)}`),
+            : new CampaignError('network', `loading ${url} failed: ${error}`),
         );
       },
     );
@@ -297,7 +309,7 @@ export class OpenLetter extends LitElement {
     campaign.sources?.forEach((source, index) => {
       if (!httpUrl(source.url, this.#linkBase)) {
         console.warn(
-          `<open-letter>: sources[${index}].url in the campaign from ${origin} is not http(s), so it is shown as text: ${JSON.stringify(source.url)}`,
+          `<open-letter>: sources[${index}].url in the campaign from ${origin} is not http(s); shown as text: ${JSON.stringify(source.url)}`,
         );
       }
     });
@@ -343,7 +355,7 @@ export class OpenLetter extends LitElement {
       linkBase: this.#linkBase,
       linksInNewTab: this.linksInNewTab,
       highlight: this.highlight?.split(',').filter((name) => name.trim()),
-      signatoryLimit: long && !this.allSignatoriesShown ? OpenLetter.shortList : undefined,
+      signatoryLimit: long ? (this.allSignatoriesShown ? this.#listed : OpenLetter.shortList) : undefined,
       languageSwitch: this.#renderLanguageSwitch(campaign, reader),
       signatoryDisclosure: long
         ? html`<button
@@ -351,7 +363,10 @@ export class OpenLetter extends LitElement {
             class="disclosure"
             aria-expanded=${this.allSignatoriesShown ? 'true' : 'false'}
             aria-controls="signatory-list"
-            @click=${() => (this.allSignatoriesShown = !this.allSignatoriesShown)}
+            @click=${() => {
+              this.#listed = OpenLetter.shortList + CHUNK;
+              this.allSignatoriesShown = !this.allSignatoriesShown;
+            }}
           >
             ${this.allSignatoriesShown
               ? msg('Show fewer signatories')

@@ -165,8 +165,10 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
     expect(disclosure.expanded).to.equal(false);
     expect(listItemCounts(tree)[1]).to.equal(OpenLetter.shortList);
 
-    shadow(document.querySelector<OpenLetter>('#long')!).querySelector<HTMLButtonElement>('button[aria-expanded]')!.click();
-    await document.querySelector<OpenLetter>('#long')!.updateComplete;
+    const el = document.querySelector<OpenLetter>('#long')!;
+    shadow(el).querySelector<HTMLButtonElement>('button[aria-expanded]')!.click();
+    // The full list renders a chunk per task, so the page stays responsive.
+    await waitUntil(() => shadow(el).querySelectorAll('.signatories li').length === 1234, 'the full list did not complete');
     tree = await accessibilityTree('long');
     const [opened] = findAll(tree, (node) => node.role === 'button' && node.expanded !== undefined);
     expect(opened.expanded).to.equal(true);
@@ -364,5 +366,21 @@ describe('accessibility: announcements', () => {
     for (const region of shadow(el).querySelectorAll('[role="status"], [role="alert"], [aria-live]')) {
       expect(region.textContent!.trim()).to.equal('');
     }
+  });
+});
+
+describe('long lists stay responsive', () => {
+  it('renders a full list of thousands in several tasks, so input is handled in between', async () => {
+    const el = await loaded('/api/many.json?count=5000', { lang: 'nl' });
+    const items = () => shadow(el).querySelectorAll('.signatories li').length;
+    const seen: number[] = [];
+    shadow(el).querySelector<HTMLButtonElement>('button[aria-expanded]')!.click();
+    await el.updateComplete;
+    // Another task gets its turn while the list is still growing.
+    await new Promise((resolve) => setTimeout(resolve));
+    seen.push(items());
+    await waitUntil(() => items() === 5000, 'the full list did not complete');
+    expect(seen[0]).to.be.greaterThan(OpenLetter.shortList);
+    expect(seen[0]).to.be.lessThan(5000);
   });
 });

@@ -169,7 +169,7 @@ describe('open-letter validate', () => {
   test('exits 1 on a campaign of another version and says which version it reads', async () => {
     const { status, stderr } = await run('validate', fixture('version-2.json'));
     assert.equal(status, 1);
-    assert.match(stderr, /^ {2}version: is 2, but this element reads only version 1$/m);
+    assert.match(stderr, /^ {2}version: must be 1: this element reads only version 1$/m);
   });
 
   test('exits 1 on a list instead of an object, reporting the root', async () => {
