@@ -95,14 +95,19 @@ export function harness() {
     };
   };
 
-  /** Arms the measurement of opening the full list: the next click, then two frames. */
-  m.armFullList = () => {
+  /**
+   * Arms the measurement of opening the full list: from the next click until all
+   * `total` items are in the list (the block adds them in chunks), then two frames.
+   */
+  m.armFullList = (total) => {
+    const items = () => document.querySelector('open-letter').shadowRoot.querySelectorAll('#signatory-list > li').length;
     m.fullList = new Promise((resolve) => {
       document.addEventListener(
         'click',
         () => {
           const start = performance.now();
-          twoFrames().then((end) => resolve({ start, end }));
+          const check = () => (items() >= total ? twoFrames().then((end) => resolve({ start, end })) : setTimeout(check, 4));
+          setTimeout(check, 4);
         },
         { capture: true, once: true },
       );
