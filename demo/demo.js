@@ -14,6 +14,8 @@ controls.addEventListener('change', (event) => {
   else if (field.name === 'lang') setAttribute('lang', field.value);
   else if (field.id === 'heading-level') setAttribute('heading-level', field.value);
   else if (field.id === 'hide-language-switch') setAttribute('hide-language-switch', field.checked);
+  else if (field.id === 'links-in-new-tab') setAttribute('links-in-new-tab', field.checked);
+  else if (field.id === 'highlight') setAttribute('highlight', field.value.trim());
   else if (field.id === 'src') setAttribute('src', field.value);
 });
 
