@@ -168,7 +168,7 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
     const el = document.querySelector<OpenLetter>('#long')!;
     shadow(el).querySelector<HTMLButtonElement>('button[aria-expanded]')!.click();
     // The full list renders a chunk per task, so the page stays responsive.
-    await waitUntil(() => shadow(el).querySelectorAll('.signatories li').length === 1234, 'the full list did not complete');
+    await waitUntil(() => shadow(el).querySelectorAll('.signatories li').length === 1234, 'the full list did not complete', { timeout: 15000 });
     tree = await accessibilityTree('long');
     const [opened] = findAll(tree, (node) => node.role === 'button' && node.expanded !== undefined);
     expect(opened.expanded).to.equal(true);
@@ -379,7 +379,7 @@ describe('long lists stay responsive', () => {
     // Another task gets its turn while the list is still growing.
     await new Promise((resolve) => setTimeout(resolve));
     seen.push(items());
-    await waitUntil(() => items() === 5000, 'the full list did not complete');
+    await waitUntil(() => items() === 5000, 'the full list did not complete', { timeout: 15000 });
     expect(seen[0]).to.be.greaterThan(OpenLetter.shortList);
     expect(seen[0]).to.be.lessThan(5000);
   });
