@@ -1,7 +1,7 @@
-import { fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import type { OpenLetter } from '../src/open-letter.js';
-import type { Campaign } from '../src/campaign-schema.js';
+import type { Campaign, Text } from '../src/campaign-schema.js';
 
 export const DEMO_URL = '/demo/campaigns/brandbrief-samen-veilig.json';
 
@@ -63,3 +63,51 @@ export function captureConsole(kind: 'error' | 'warn') {
 }
 
 export const isFirefox = navigator.userAgent.includes('Firefox');
+
+/** A fresh key for counting requests at the test server (`/api/seen?key=`). */
+export function uniqueKey(what: string): string {
+  return `${what}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * An address on the test server that no earlier request used, so nothing kept from an
+ * earlier test (a cached or shared answer) stands in for a real request:
+ * `/api/<name>?key=<unique>&<params>`.
+ */
+export function api(name: string, params: Record<string, string> = {}): string {
+  return `/api/${name}?${new URLSearchParams({ key: uniqueKey(name), ...params })}`;
+}
+
+/** The `key` of an address made by `api()`. */
+export function keyOf(src: string): string {
+  return new URL(src, document.baseURI).searchParams.get('key')!;
+}
+
+/** A campaign text as a reader of `language` should read it (the demo has every text in both). */
+export function textIn(text: Text | undefined, language: string): string {
+  expect(text, 'the campaign has this text').to.exist;
+  if (typeof text === 'string') return text;
+  const shown = text![language];
+  expect(shown, `the campaign has this text in ${language}`).to.be.a('string');
+  return shown;
+}
+
+/**
+ * Mounts an `<open-letter>` that gets its campaign through the `campaign` property,
+ * inside a `<div>` that carries `ancestorLang` when given.
+ */
+export async function withCampaign(
+  campaign: unknown,
+  attributes: Record<string, string> = {},
+  ancestorLang?: string,
+): Promise<OpenLetter> {
+  const el = document.createElement('open-letter');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.campaign = campaign;
+  const wrapper = document.createElement('div');
+  if (ancestorLang !== undefined) wrapper.setAttribute('lang', ancestorLang);
+  wrapper.append(el);
+  await fixture(html`${wrapper}`);
+  await el.updateComplete;
+  return el;
+}

@@ -2,7 +2,7 @@ import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Campaign, Signatory, Text } from '../src/campaign-schema.js';
 import type { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, demoCampaign, echoUrl, loaded, shadow, textOf } from './helpers.js';
+import { DEMO_URL, demoCampaign, echoUrl, loaded, shadow, textIn, textOf, uniqueKey, withCampaign } from './helpers.js';
 
 type Reader = 'nl' | 'en';
 
@@ -18,34 +18,6 @@ const sectionNames: Record<Reader, { demands: string; sources: string }> = {
 function supported(tag: string | null | undefined): Reader | undefined {
   const primary = tag?.split('-')[0].toLowerCase();
   return primary === 'nl' || primary === 'en' ? primary : undefined;
-}
-
-function textIn(text: Text | undefined, language: string): string {
-  expect(text, 'the campaign has this text').to.exist;
-  if (typeof text === 'string') return text;
-  const shown = text![language];
-  expect(shown, `the campaign has this text in ${language}`).to.be.a('string');
-  return shown;
-}
-
-/**
- * Mounts an `<open-letter>` with `campaign` set as its property, inside a `<div>`
- * that carries `ancestorLang` when given.
- */
-async function withCampaign(
-  campaign: unknown,
-  attributes: Record<string, string> = {},
-  ancestorLang?: string,
-): Promise<OpenLetter> {
-  const el = document.createElement('open-letter');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  el.campaign = campaign;
-  const wrapper = document.createElement('div');
-  if (ancestorLang !== undefined) wrapper.setAttribute('lang', ancestorLang);
-  wrapper.append(el);
-  await fixture(html`${wrapper}`);
-  await el.updateComplete;
-  return el;
 }
 
 function articleOf(el: OpenLetter): HTMLElement {
@@ -119,9 +91,6 @@ function requestsMade(key: string): number {
     .filter((entry) => entry.name.includes(`key=${key}`) && !entry.name.includes('/api/seen')).length;
 }
 
-function uniqueKey(name: string): string {
-  return `language-${name}-${navigator.userAgent.includes('Firefox') ? 'firefox' : 'chromium'}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
 
 /** Everything a page keeps across page views: storage and cookies. */
 function storedState() {

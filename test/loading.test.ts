@@ -6,7 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/open-letter-define.js';
 import { OpenLetter, type OpenLetterErrorDetail, type OpenLetterLoadDetail } from '../src/open-letter.js';
 import type { Campaign } from '../src/campaign-schema.js';
-import { captureConsole, demoCampaign, echoUrl, fallbackVisible, shadow, textOf } from './helpers.js';
+import { api, captureConsole, demoCampaign, echoUrl, fallbackVisible, keyOf, shadow, textOf, uniqueKey } from './helpers.js';
 
 type Language = 'nl' | 'en';
 
@@ -27,24 +27,6 @@ const ui: Record<Language, { failed: string; retry: string; loading: string }> =
 /** The same test server under another origin: localhost and 127.0.0.1 are different origins. */
 const otherOrigin = `http://${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
 
-/** A fresh key for counting requests at /api/seen. */
-function uniqueKey(what: string): string {
-  return `${what}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
-
-/**
- * An address on the test server that no earlier request used, so nothing kept from
- * an earlier test (a cached or shared answer) stands in for a real request:
- * `/api/<name>?key=<unique>&<params>`.
- */
-function api(name: string, params: Record<string, string> = {}): string {
-  return `/api/${name}?${new URLSearchParams({ key: uniqueKey(name), ...params })}`;
-}
-
-/** The `key` of an address made by `api()`. */
-function keyOf(src: string): string {
-  return new URL(src, document.baseURI).searchParams.get('key')!;
-}
 
 async function seen(key: string): Promise<{ count: number; cookies: number }> {
   return (await fetch(`/api/seen?key=${encodeURIComponent(key)}`, { cache: 'no-store' })).json();

@@ -6,21 +6,8 @@ import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import { OpenLetter, type OpenLetterErrorDetail, type OpenLetterLoadDetail } from '../src/open-letter.js';
 import type { Campaign } from '../src/campaign-schema.js';
-import { captureConsole, demoCampaign, echoUrl, shadow } from './helpers.js';
+import { api, captureConsole, demoCampaign, echoUrl, keyOf, shadow, uniqueKey } from './helpers.js';
 
-/** A fresh key for counting requests on the server. */
-function uniqueKey(what: string): string {
-  return `${what}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
-
-/** `/api/<name>?key=<unique>&<params>`: an address no earlier request used. */
-function api(name: string, params: Record<string, string> = {}): string {
-  return `/api/${name}?${new URLSearchParams({ key: uniqueKey(name), ...params })}`;
-}
-
-function keyOf(src: string): string {
-  return new URL(src, document.baseURI).searchParams.get('key')!;
-}
 
 function absolute(src: string): string {
   return new URL(src, document.baseURI).href;

@@ -1,7 +1,7 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type { Campaign, Text } from '../src/campaign-schema.js';
 import type { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, captureConsole, demoCampaign, echoUrl, loaded, shadow, textOf } from './helpers.js';
+import { DEMO_URL, captureConsole, demoCampaign, echoUrl, loaded, shadow, textIn, textOf, withCampaign } from './helpers.js';
 
 declare global {
   interface Window {
@@ -17,28 +17,6 @@ const readers: { language: Reader; name: string; date: string }[] = [
 ];
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
-
-/** A campaign text as a reader of `language` should read it (the demo has every text in both). */
-function inLanguage(text: Text | undefined, language: Reader): string {
-  expect(text, 'the campaign has this text').to.exist;
-  if (typeof text === 'string') return text;
-  const shown = text![language];
-  expect(shown, `the campaign has this text in ${language}`).to.be.a('string');
-  return shown;
-}
-
-/** Mounts an `<open-letter>` that gets its campaign through the `campaign` property. */
-async function withCampaign(
-  campaign: unknown,
-  attributes: Record<string, string> = {},
-): Promise<OpenLetter> {
-  const el = document.createElement('open-letter');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  el.campaign = campaign;
-  await fixture(html`<div>${el}</div>`);
-  await el.updateComplete;
-  return el;
-}
 
 function articleOf(el: OpenLetter): HTMLElement {
   const article = shadow(el).querySelector('article');
@@ -91,7 +69,7 @@ describe('<open-letter> shows the whole letter', () => {
         const campaign = await demoCampaign();
         const el = await loaded(DEMO_URL, { lang: reader.language });
         const title = shadow(el).querySelector('h2');
-        expect(textOf(title)).to.equal(inLanguage(campaign.title, reader.language));
+        expect(textOf(title)).to.equal(textIn(campaign.title, reader.language));
       });
 
       it(`shows the date in a <time datetime="2022-02-18"> as "${reader.date}"`, async () => {
@@ -106,15 +84,15 @@ describe('<open-letter> shows the whole letter', () => {
         const campaign = await demoCampaign();
         const el = await loaded(DEMO_URL, { lang: reader.language });
         const text = textOf(articleOf(el));
-        expect(text).to.include(inLanguage(campaign.summary, reader.language));
-        expect(text).to.include(inLanguage(campaign.initiator, reader.language));
+        expect(text).to.include(textIn(campaign.summary, reader.language));
+        expect(text).to.include(textIn(campaign.initiator, reader.language));
       });
 
       it('shows salutation, every paragraph, demands intro, demands, closing and sign-off in reading order', async () => {
         const campaign = await demoCampaign();
         const el = await loaded(DEMO_URL, { lang: reader.language });
         const letter = campaign.letter;
-        const t = (text: Text | undefined) => inLanguage(text, reader.language);
+        const t = (text: Text | undefined) => textIn(text, reader.language);
         expectInReadingOrder(textOf(articleOf(el)), [
           t(campaign.title),
           t(letter.salutation),
@@ -133,7 +111,7 @@ describe('<open-letter> shows the whole letter', () => {
         expect(lists.length, 'ordered lists').to.equal(1);
         const items = [...lists[0].querySelectorAll(':scope > li')].map(textOf);
         expect(items).to.have.length(3);
-        expect(items).to.deep.equal(campaign.letter.demands.map((d) => inLanguage(d, reader.language)));
+        expect(items).to.deep.equal(campaign.letter.demands.map((d) => textIn(d, reader.language)));
       });
 
       it('shows the signatories under a heading that states how many signed, each with name, party and place', async () => {
@@ -164,7 +142,7 @@ describe('<open-letter> shows the whole letter', () => {
           expect(links.length, `links for sources[${index}]`).to.equal(1);
           expect(links[0].getAttribute('href')).to.equal(source.url);
           const linkText = textOf(links[0]);
-          expect(linkText).to.include(inLanguage(source.title, reader.language));
+          expect(linkText).to.include(textIn(source.title, reader.language));
           if (source.publisher) expect(linkText).to.include(source.publisher);
           const time = items[index].querySelector('time');
           if (source.date) {
@@ -213,7 +191,7 @@ describe('<open-letter> heading levels', () => {
     const campaign = await demoCampaign();
     const el = await loaded(DEMO_URL, { lang: 'nl' });
     const [title, ...sections] = headingsOf(el);
-    expect(title).to.deep.equal({ level: 2, text: inLanguage(campaign.title, 'nl') });
+    expect(title).to.deep.equal({ level: 2, text: textIn(campaign.title, 'nl') });
     expect(sections).to.have.length(3);
     expect(sections.map((s) => s.level)).to.deep.equal([3, 3, 3]);
   });
@@ -224,7 +202,7 @@ describe('<open-letter> heading levels', () => {
       const campaign = await demoCampaign();
       const el = await loaded(DEMO_URL, { lang: 'nl', 'heading-level': String(level) });
       const [title, ...sections] = headingsOf(el);
-      expect(title).to.deep.equal({ level, text: inLanguage(campaign.title, 'nl') });
+      expect(title).to.deep.equal({ level, text: textIn(campaign.title, 'nl') });
       expect(sections).to.have.length(3);
       expect(sections.map((s) => s.level)).to.deep.equal([sectionLevel, sectionLevel, sectionLevel]);
       expect(sections[0].text).to.equal('Eisen');
