@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import type { OpenLetter } from '../src/open-letter.js';
 import type { Campaign, Text } from '../src/campaign-schema.js';
@@ -110,4 +110,31 @@ export async function withCampaign(
   await fixture(html`${wrapper}`);
   await el.updateComplete;
   return el;
+}
+
+/**
+ * Uncaught errors and unhandled rejections while `run` runs. They are recorded and kept
+ * from failing the test runner itself, so the test can assert there were none.
+ */
+export async function uncaughtDuring(run: () => Promise<void>): Promise<string[]> {
+  const uncaught: string[] = [];
+  const onError = (event: ErrorEvent) => {
+    uncaught.push(`error: ${event.message}`);
+    event.preventDefault();
+  };
+  const onRejection = (event: PromiseRejectionEvent) => {
+    uncaught.push(`unhandled rejection: ${String(event.reason)}`);
+    event.preventDefault();
+  };
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  try {
+    await run();
+    // Unhandled rejections are reported after a task.
+    await aTimeout(0);
+  } finally {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+  }
+  return uncaught;
 }

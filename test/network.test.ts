@@ -6,7 +6,7 @@ import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import { OpenLetter, type OpenLetterErrorDetail, type OpenLetterLoadDetail } from '../src/open-letter.js';
 import type { Campaign } from '../src/campaign-schema.js';
-import { api, captureConsole, demoCampaign, echoUrl, keyOf, shadow, uniqueKey } from './helpers.js';
+import { api, captureConsole, demoCampaign, echoUrl, keyOf, shadow, uniqueKey, uncaughtDuring } from './helpers.js';
 
 
 function absolute(src: string): string {
@@ -77,22 +77,6 @@ function retryButton(el: OpenLetter): HTMLButtonElement | null {
   return error && !error.hidden ? error.querySelector('button') : null;
 }
 
-/** Uncaught errors and unhandled rejections while `run` runs. */
-async function uncaughtDuring(run: () => Promise<void>): Promise<string[]> {
-  const uncaught: string[] = [];
-  const onError = (event: ErrorEvent) => uncaught.push(`error: ${event.message}`);
-  const onRejection = (event: PromiseRejectionEvent) => uncaught.push(`unhandled rejection: ${String(event.reason)}`);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  try {
-    await run();
-    await aTimeout(0);
-  } finally {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  }
-  return uncaught;
-}
 
 function titled(campaign: Campaign, title: string): Campaign {
   return { ...campaign, title };

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import '../src/open-letter-define.js';
 import type { OpenLetter, OpenLetterErrorDetail } from '../src/open-letter.js';
 import type { Campaign } from '../src/campaign-schema.js';
-import { captureConsole, demoCampaign, echoUrl, shadow } from './helpers.js';
+import { captureConsole, demoCampaign, echoUrl, shadow, uncaughtDuring } from './helpers.js';
 
 declare global {
   interface Window {
@@ -371,29 +371,6 @@ describe('<open-letter> renders an injection corpus in every field inertly', () 
 // Property-based: arbitrary values and mutations of a valid campaign.
 // ---------------------------------------------------------------------------------------
 
-/** Uncaught errors and unhandled rejections while `run` runs. */
-async function uncaughtDuring(run: () => Promise<void>): Promise<string[]> {
-  const uncaught: string[] = [];
-  const onError = (event: ErrorEvent) => {
-    uncaught.push(`error: ${event.message}`);
-    event.preventDefault();
-  };
-  const onRejection = (event: PromiseRejectionEvent) => {
-    uncaught.push(`unhandled rejection: ${String(event.reason)}`);
-    event.preventDefault();
-  };
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  try {
-    await run();
-    // Unhandled rejections are reported after a task.
-    await aTimeout(0);
-  } finally {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  }
-  return uncaught;
-}
 
 /** The block ended as a letter or in its error state, never in between, and made nothing from data. */
 function expectLetterOrError(outcome: Outcome): void {
