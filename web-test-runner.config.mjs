@@ -7,23 +7,14 @@ import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { campaignEndpoints } from './test/server.mjs';
 import { browserCommandsPlugin } from './test/browser-commands.mjs';
+import { chromiumFlags, chromiumPath } from './scripts/chromium.mjs';
 
-const chromiumFlags = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const chromium = chromeLauncher({
   launchOptions: {
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
-    args: chromiumFlags,
+    args: ['--headless', ...chromiumFlags],
   },
 });
 

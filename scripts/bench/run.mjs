@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { harness } from './harness.mjs';
 import { embedPage, inlineDataPage, markTitle, staticPage } from './pages.mjs';
 import { startServer } from './server.mjs';
+import { chromiumFlags, chromiumPath } from '../chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = join(ROOT, 'scripts/bench/results');
@@ -38,16 +39,8 @@ const VIEWPORT = { width: 1280, height: 720 };
 const PAGE_TIMEOUT = 20_000;
 /** The whole bench takes about two minutes; past this something hangs. */
 const WATCHDOG_MS = 10 * 60_000;
-const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_PATH = chromiumPath;
+const CHROMIUM_ARGS = chromiumFlags;
 
 const SCRIPT = '/open-letter.js';
 const CAMPAIGN = '/campaigns/brandbrief-samen-veilig.json';
