@@ -1,16 +1,8 @@
 // The built dist/open-letter.js, as webmasters get it: one script tag in a plain page,
 // no bundler, no test helpers. `npm test` builds it first.
 import { expect, waitUntil } from '@open-wc/testing';
-import { demoCampaign } from './helpers.js';
+import { demoCampaign, openPage } from './helpers.js';
 
-function openPage(path: string): Promise<Window> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '800px';
-  frame.style.height = '600px';
-  frame.src = path;
-  document.body.append(frame);
-  return new Promise((resolve) => frame.addEventListener('load', () => resolve(frame.contentWindow!), { once: true }));
-}
 
 function textIn(page: Window, id: string, selector: string): string {
   const root = page.document.getElementById(id)?.shadowRoot;

@@ -2,20 +2,10 @@
 // preview and a snippet out, with the integrity hash of the built script. `npm test` builds
 // dist/open-letter.js first, so the hash can be checked against the file's own bytes.
 import { expect, waitUntil } from '@open-wc/testing';
+import { openPage } from './helpers.js';
 
-let frame: HTMLIFrameElement;
 let page: Window & typeof globalThis;
 
-function openPage(path: string): Promise<Window & typeof globalThis> {
-  frame = document.createElement('iframe');
-  frame.style.width = '900px';
-  frame.style.height = '700px';
-  frame.src = path;
-  document.body.append(frame);
-  return new Promise((resolve) =>
-    frame.addEventListener('load', () => resolve(frame.contentWindow as Window & typeof globalThis), { once: true }),
-  );
-}
 
 const $ = <T extends HTMLElement>(id: string) => page.document.getElementById(id) as T;
 const code = () => $<HTMLTextAreaElement>('gen-code').value;
@@ -50,7 +40,7 @@ async function expectedIntegrity(bytes: ArrayBuffer): Promise<string> {
 
 describe('the embed-code generator', () => {
   before(async () => {
-    page = await openPage('/demo/generator.html');
+    page = await openPage('/demo/generator.html', { width: 900, height: 700 });
     await waitUntil(
       () => $('gen-integrity').dataset.state && $('gen-integrity').dataset.state !== 'pending',
       'the integrity hash was not computed',
@@ -59,7 +49,7 @@ describe('the embed-code generator', () => {
     await waitUntil(() => preview().shadowRoot?.querySelector('h2'), 'the preview did not render', { timeout: 10000 });
   });
 
-  after(() => frame.remove());
+  after(() => page.frameElement?.remove());
 
   it('gives a snippet with the integrity hash of the built script', async () => {
     const bytes = await (await fetch('/dist/open-letter.js')).arrayBuffer();

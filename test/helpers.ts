@@ -138,3 +138,39 @@ export async function uncaughtDuring(run: () => Promise<void>): Promise<string[]
   }
   return uncaught;
 }
+
+/**
+ * Opens `path` in an iframe of the test page, as a separate page would be, and resolves
+ * with its window once it has loaded. Remove the frames in an `after` hook.
+ */
+export function openPage<T extends Window = Window & typeof globalThis>(
+  path: string,
+  size = { width: 800, height: 600 },
+): Promise<T> {
+  const frame = document.createElement('iframe');
+  frame.style.width = `${size.width}px`;
+  frame.style.height = `${size.height}px`;
+  frame.src = path;
+  document.body.append(frame);
+  return new Promise((resolve) => frame.addEventListener('load', () => resolve(frame.contentWindow as T), { once: true }));
+}
+
+/** A campaign written in Dutch only, with the required fields only: every text a plain string. */
+export function minimalCampaign(overrides: Partial<Campaign> = {}): Campaign {
+  return {
+    version: 1,
+    language: 'nl',
+    title: 'Een brief in het Nederlands',
+    date: '2022-02-18',
+    letter: { paragraphs: ['Een alinea.'], demands: ['Een eis.'] },
+    signatories: [{ name: 'Raadslid 1', party: 'Partij 1' }],
+    ...overrides,
+  };
+}
+
+/** The block's letter, asserting that it is shown as an article. */
+export function articleOf(el: OpenLetter): HTMLElement {
+  const article = shadow(el).querySelector('article');
+  expect(article, 'the letter is shown as an article').to.exist;
+  return article!;
+}

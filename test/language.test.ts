@@ -2,7 +2,7 @@ import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Campaign, Signatory, Text } from '../src/campaign-schema.js';
 import type { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, demoCampaign, echoUrl, loaded, shadow, textIn, textOf, uniqueKey, withCampaign } from './helpers.js';
+import { DEMO_URL, articleOf, demoCampaign, minimalCampaign, echoUrl, loaded, shadow, textIn, textOf, uniqueKey, withCampaign } from './helpers.js';
 
 type Reader = 'nl' | 'en';
 
@@ -20,11 +20,6 @@ function supported(tag: string | null | undefined): Reader | undefined {
   return primary === 'nl' || primary === 'en' ? primary : undefined;
 }
 
-function articleOf(el: OpenLetter): HTMLElement {
-  const article = shadow(el).querySelector('article');
-  expect(article, 'the letter is shown as an article').to.exist;
-  return article!;
-}
 
 function headingTexts(el: OpenLetter): string[] {
   return [...shadow(el).querySelectorAll(HEADINGS)].map(textOf);
@@ -52,18 +47,6 @@ function signatories(count: number): Signatory[] {
   }));
 }
 
-/** A campaign written in Dutch only: every text a plain string. */
-function dutchOnlyCampaign(overrides: Partial<Campaign> = {}): Campaign {
-  return {
-    version: 1,
-    language: 'nl',
-    title: 'Een brief in het Nederlands',
-    date: '2022-02-18',
-    letter: { paragraphs: ['Een alinea.'], demands: ['Een eis.'] },
-    signatories: signatories(1),
-    ...overrides,
-  };
-}
 
 function buttonsOf(el: OpenLetter): HTMLButtonElement[] {
   return [...shadow(el).querySelectorAll('button')];
@@ -134,7 +117,7 @@ describe('<open-letter> interface strings', () => {
   ];
   for (const [count, language, heading] of counts) {
     it(`heads the signatories "${heading}" for ${count} signator${count === 1 ? 'y' : 'ies'} and lang="${language}"`, async () => {
-      const el = await withCampaign(dutchOnlyCampaign({ signatories: signatories(count) }), { lang: language });
+      const el = await withCampaign(minimalCampaign({ signatories: signatories(count) }), { lang: language });
       expect(headingTexts(el)).to.include(heading);
     });
   }
@@ -449,8 +432,8 @@ describe('<open-letter> language switch', () => {
   });
 
   it('is not shown for a campaign in one language only', async () => {
-    const dutchReader = await withCampaign(dutchOnlyCampaign(), { lang: 'nl' });
-    const englishReader = await withCampaign(dutchOnlyCampaign(), { lang: 'en' });
+    const dutchReader = await withCampaign(minimalCampaign(), { lang: 'nl' });
+    const englishReader = await withCampaign(minimalCampaign(), { lang: 'en' });
     for (const el of [dutchReader, englishReader]) {
       expect(textOf(shadow(el).querySelector('h2'))).to.equal('Een brief in het Nederlands');
       expect(buttonsOf(el).map(textOf)).to.not.include.members(['Nederlands']);

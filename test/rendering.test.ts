@@ -1,7 +1,7 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import type { Campaign, Text } from '../src/campaign-schema.js';
+import type { Text } from '../src/campaign-schema.js';
 import type { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, captureConsole, demoCampaign, echoUrl, loaded, shadow, textIn, textOf, withCampaign } from './helpers.js';
+import { DEMO_URL, articleOf, captureConsole, demoCampaign, echoUrl, loaded, minimalCampaign, shadow, textIn, textOf, withCampaign } from './helpers.js';
 
 declare global {
   interface Window {
@@ -18,11 +18,6 @@ const readers: { language: Reader; name: string; date: string }[] = [
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
-function articleOf(el: OpenLetter): HTMLElement {
-  const article = shadow(el).querySelector('article');
-  expect(article, 'the letter is shown as an article').to.exist;
-  return article!;
-}
 
 function headingsOf(el: OpenLetter): { level: number; text: string }[] {
   return [...shadow(el).querySelectorAll(HEADINGS)].map((heading) => ({
@@ -50,17 +45,6 @@ function expectInReadingOrder(text: string, parts: string[]): void {
   }
 }
 
-function minimalCampaign(overrides: Partial<Campaign> = {}): Campaign {
-  return {
-    version: 1,
-    language: 'nl',
-    title: 'Een korte brief',
-    date: '2022-02-18',
-    letter: { paragraphs: ['Een alinea.'], demands: ['Een eis.'] },
-    signatories: [{ name: 'Anna de Vries', party: 'Partij A' }],
-    ...overrides,
-  };
-}
 
 describe('<open-letter> shows the whole letter', () => {
   for (const reader of readers) {

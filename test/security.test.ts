@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import '../src/open-letter-define.js';
 import type { OpenLetter, OpenLetterErrorDetail } from '../src/open-letter.js';
 import type { Campaign } from '../src/campaign-schema.js';
-import { captureConsole, demoCampaign, echoUrl, shadow, uncaughtDuring } from './helpers.js';
+import { captureConsole, demoCampaign, echoUrl, openPage, shadow, uncaughtDuring } from './helpers.js';
 
 declare global {
   interface Window {
@@ -31,14 +31,7 @@ type StrictPage = Window & { __violations: Violation[] };
  * iframe; `query` as that endpoint takes it (`trusted-types`, `pasted-twice`).
  */
 function openStrictPage(query = ''): Promise<StrictPage> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '800px';
-  frame.style.height = '600px';
-  frame.src = `/api/strict-csp-page${query}`;
-  document.body.append(frame);
-  return new Promise((resolve) =>
-    frame.addEventListener('load', () => resolve(frame.contentWindow as StrictPage), { once: true }),
-  );
+  return openPage<StrictPage>(`/api/strict-csp-page${query}`);
 }
 
 /** Waits until the letter in the strict page renders (or a violation is reported), then checks both. */
