@@ -23,6 +23,7 @@ import {
   type CampaignProblem,
 } from './campaign-schema.js';
 import { primaryLanguage, textFor } from './campaign-text.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT } from './fetch-campaign.js';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, supportedLanguageOf, type Language } from './language.js';
 import { letterTemplate } from './letter-template.js';
 import { inLanguage } from './localization.js';
@@ -75,8 +76,8 @@ const EXIT_UNREADABLE = 2;
 const EXIT_BUG = 3;
 
 /** The block's own limits (OpenLetter.timeout, OpenLetter.maxBytes): what it would refuse, we warn about. */
-const TIMEOUT_MS = 10_000;
-const MAX_BYTES = 1024 * 1024;
+const TIMEOUT_MS = DEFAULT_TIMEOUT;
+const MAX_BYTES = DEFAULT_MAX_BYTES;
 
 /** A base for relative source urls when there is no real one: only the scheme matters for the check. */
 const PLACEHOLDER_BASE = 'https://open-letter.invalid/';

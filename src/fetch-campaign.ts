@@ -13,6 +13,10 @@ export type FailureReason =
   | 'invalid'
   | 'version';
 
+/** The block's defaults (OpenLetter.timeout, OpenLetter.maxBytes); the CLI warns by them too. */
+export const DEFAULT_TIMEOUT = 10_000;
+export const DEFAULT_MAX_BYTES = 1_048_576;
+
 export class CampaignError extends Error {
   constructor(
     readonly reason: FailureReason,

@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { checkCampaign, type Campaign } from './campaign-schema.js';
 import { languagesOf } from './campaign-text.js';
 import { letterTemplate } from './letter-template.js';
-import { CampaignError, type FailureReason } from './fetch-campaign.js';
+import { CampaignError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, type FailureReason } from './fetch-campaign.js';
 import { requestCampaign } from './shared-request.js';
 import {
   DEFAULT_LANGUAGE,
@@ -69,10 +69,10 @@ export class OpenLetter extends LitElement {
   static override styles = styles;
 
   /** Milliseconds before a request fails with reason `timeout`. */
-  static timeout = 10_000;
+  static timeout = DEFAULT_TIMEOUT;
 
   /** Responses larger than this many bytes are refused with reason `size`. */
-  static maxBytes = 1_048_576;
+  static maxBytes = DEFAULT_MAX_BYTES;
 
   /** Milliseconds (plus up to half again, at random) before the one automatic retry after a network or server failure. */
   static retryDelay = 1_000;
