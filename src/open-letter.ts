@@ -43,7 +43,7 @@ const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English
  * something useful.
  *
  * @tagname open-letter
- * @fires open-letter-load - The letter rendered. `detail: { campaign }`.
+ * @fires open-letter-load - The campaign was checked and the letter is about to render (`await el.updateComplete` to find it in the shadow root). `detail: { campaign }`, the checked campaign.
  * @fires open-letter-error - Loading or checking the campaign failed. `detail: { reason, message }`,
  *   `reason` one of `network`, `http`, `timeout`, `size`, `parse`, `invalid`, `version`.
  *
