@@ -23,7 +23,7 @@ import {
   type CampaignProblem,
 } from './campaign-schema.js';
 import { primaryLanguage, textFor } from './campaign-text.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT } from './fetch-campaign.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT } from './limits.js';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, supportedLanguageOf, type Language } from './language.js';
 import { letterTemplate } from './letter-template.js';
 import { inLanguage } from './localization.js';

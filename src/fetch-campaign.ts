@@ -2,32 +2,7 @@
  * Fetching a campaign: no cookies, a timeout, a size limit, and failures that say
  * what went wrong in words a webmaster can act on.
  */
-
-/** The kinds of failure, as `detail.reason` of the `open-letter-error` event. */
-export type FailureReason =
-  | 'network'
-  | 'http'
-  | 'timeout'
-  | 'size'
-  | 'parse'
-  | 'invalid'
-  | 'version';
-
-/** The block's defaults (OpenLetter.timeout, OpenLetter.maxBytes); the CLI warns by them too. */
-export const DEFAULT_TIMEOUT = 10_000;
-export const DEFAULT_MAX_BYTES = 1_048_576;
-
-export class CampaignError extends Error {
-  constructor(
-    readonly reason: FailureReason,
-    message: string,
-    /** The HTTP status, for reason `http`. */
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = 'CampaignError';
-  }
-}
+import { CampaignError } from './limits.js';
 
 export interface FetchOptions {
   /** Aborts the request; an aborted request rejects with the signal's reason. */

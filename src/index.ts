@@ -5,4 +5,4 @@ export { OpenLetter } from './open-letter.js';
 export type { OpenLetterErrorDetail, OpenLetterLoadDetail } from './open-letter.js';
 export { checkCampaign } from './campaign-schema.js';
 export type { Campaign, CampaignCheck, CampaignProblem, Signatory, Source, Text } from './campaign-schema.js';
-export type { FailureReason } from './fetch-campaign.js';
+export type { FailureReason } from './limits.js';

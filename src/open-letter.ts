@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { checkCampaign, type Campaign } from './campaign-schema.js';
 import { languagesOf } from './campaign-text.js';
 import { letterTemplate } from './letter-template.js';
-import { CampaignError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, type FailureReason } from './fetch-campaign.js';
+import { CampaignError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, type FailureReason } from './limits.js';
 import { requestCampaign } from './shared-request.js';
 import {
   DEFAULT_LANGUAGE,

@@ -4,7 +4,8 @@
  * only when every block that waits for it has given up. Failures are not kept, so a
  * retry asks the server again. The browser's HTTP cache still applies underneath.
  */
-import { CampaignError, fetchCampaignJson, type FetchOptions } from './fetch-campaign.js';
+import { fetchCampaignJson, type FetchOptions } from './fetch-campaign.js';
+import { CampaignError } from './limits.js';
 
 export interface RequestOptions extends Omit<FetchOptions, 'signal'> {
   /** This block's own signal: aborting it stops waiting, and the request when nobody else waits. */
