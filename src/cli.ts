@@ -22,7 +22,7 @@ import {
   type Campaign,
   type CampaignProblem,
 } from './campaign-schema.js';
-import { primaryLanguage, textFor } from './campaign-text.js';
+import { languagesOf, primaryLanguage, textFor } from './campaign-text.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT } from './limits.js';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, supportedLanguageOf, type Language } from './language.js';
 import { letterTemplate } from './letter-template.js';
@@ -32,7 +32,7 @@ import { httpUrl } from './safe-url.js';
 const USAGE = `Usage:
   open-letter validate <file-or-url> [--base <url>]
   open-letter snapshot <file-or-url> [--lang nl|en] [--heading-level 1-6] [--base <url>]
-                       [--highlight <names>] [--id-prefix <prefix>]
+                       [--highlight <names>] [--id-prefix <prefix>] [--hide-language-switch]
   open-letter --help
 
 Commands:
@@ -59,7 +59,9 @@ Options:
                          names, comma-separated
   --id-prefix <prefix>   put before every id in the snapshot, so it cannot clash with
                          ids in the page (default: "open-letter-"; use one per block
-                         when a page has two)
+                         when a page has two); the block keeps the snapshot's ids
+  --hide-language-switch like the block's attribute: leave out the row the language
+                         switch takes
   -h, --help             show this help
 
 Output: results go to stdout (the OK line, the HTML, this help); problems, warnings
@@ -111,11 +113,12 @@ interface Options {
   base?: string;
   highlight?: string;
   'id-prefix'?: string;
+  'hide-language-switch'?: boolean;
   help?: boolean;
 }
 
 /** Options that shape the HTML: given to validate, they are a mistake worth pointing out. */
-const SNAPSHOT_ONLY = ['lang', 'heading-level', 'highlight', 'id-prefix'] as const;
+const SNAPSHOT_ONLY = ['lang', 'heading-level', 'highlight', 'id-prefix', 'hide-language-switch'] as const;
 
 async function main(argv: string[]): Promise<number> {
   let values: Options;
@@ -130,6 +133,7 @@ async function main(argv: string[]): Promise<number> {
         base: { type: 'string' },
         highlight: { type: 'string' },
         'id-prefix': { type: 'string' },
+        'hide-language-switch': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -189,6 +193,7 @@ interface SnapshotOptions {
   headingLevel: number;
   highlight?: string[];
   idPrefix: string;
+  hideLanguageSwitch: boolean;
 }
 
 function parseSnapshotOptions(values: Options): SnapshotOptions {
@@ -208,6 +213,7 @@ function parseSnapshotOptions(values: Options): SnapshotOptions {
     // As the element reads its highlight attribute.
     highlight: values.highlight?.split(',').filter((name) => name.trim()),
     idPrefix,
+    hideLanguageSwitch: values['hide-language-switch'] ?? false,
   };
 }
 
@@ -650,54 +656,42 @@ function okLine(label: string, campaign: Campaign, warnings: number): string {
 
 // ——— Snapshot ———
 
-/** Attributes that mean something only inside the block's shadow root. */
-const SHADOW_ONLY_ATTRIBUTES = new Set(['part', 'tabindex']);
-/** Attributes that hold ids, which the snapshot prefixes. */
-const ID_ATTRIBUTES = new Set(['id', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'for']);
-/** Stands in for relative source urls when there is no base; replaced by the url as written after rendering. */
-const RELATIVE_PLACEHOLDER = `${PLACEHOLDER_BASE}relative-source/`;
-
 function snapshot(
   campaign: Campaign,
   options: SnapshotOptions & { linkBase?: URL },
 ): { html: string; notes: Warning[] } {
   const reader = options.reader ?? supportedLanguageOf(campaign.language) ?? DEFAULT_LANGUAGE;
   const notes: Warning[] = [];
-  const relative = new Map<string, string>();
-  let shown = campaign;
-  if (!options.linkBase && campaign.sources) {
-    // Without a base the block's address for a relative url is unknown: keep the url as
-    // written. The template resolves every url, so it gets a placeholder to resolve instead.
-    shown = {
-      ...campaign,
-      sources: campaign.sources.map((source, index) => {
-        if (!isRelative(source.url)) return source;
-        const placeholder = `${RELATIVE_PLACEHOLDER}${index}`;
-        relative.set(placeholder, source.url);
-        notes.push({
-          path: `sources[${index}].url`,
-          message: `${JSON.stringify(source.url)} is relative and kept as written, so in the snapshot it resolves against the page; the block resolves it against the campaign's own address: pass --base <that address> to write it out`,
-        });
-        return { ...source, url: placeholder };
-      }),
-    };
-  }
+  campaign.sources?.forEach((source, index) => {
+    if (!options.linkBase && isRelative(source.url)) {
+      notes.push({
+        path: `sources[${index}].url`,
+        message: `${JSON.stringify(source.url)} is relative and kept as written, so in the snapshot it resolves against the page; the block resolves it against the campaign's own address: pass --base <that address> to write it out`,
+      });
+    }
+  });
+  const languages = SUPPORTED_LANGUAGES.filter((language) => languagesOf(campaign).includes(language));
   const rendered = inLanguage(reader, () =>
     collectResultSync(
       render(
-        letterTemplate(shown, {
+        letterTemplate(campaign, {
           reader,
           headingLevel: options.headingLevel,
-          linkBase: (options.linkBase ?? PLACEHOLDER_BASE).toString(),
+          idPrefix: options.idPrefix,
+          // Without a base the block's address for a relative url is unknown: keep the url as written.
+          hrefFor: (url) =>
+            options.linkBase ? httpUrl(url, options.linkBase)?.href : isRelative(url) ? url : httpUrl(url, PLACEHOLDER_BASE)?.href,
           highlight: options.highlight,
-          // No languageSwitch and no signatoryDisclosure: static HTML lists every signatory.
+          // The row the language switch will fill, so nothing moves when the block takes over.
+          hasControls: !options.hideLanguageSwitch && languages.length > 1,
+          // No signatoryDisclosure: static HTML lists every signatory.
         }),
       ),
     ),
   );
-  let html = cleanSnapshot(rendered, options.idPrefix);
-  for (const [placeholder, url] of relative) html = html.replaceAll(`href="${placeholder}"`, `href="${escapeAttribute(url)}"`);
-  const comment = `<!-- Fallback content for <open-letter>, made by \`open-letter snapshot\` (${reader}). Make it again when the campaign changes. -->`;
+  const html = cleanSnapshot(rendered);
+  // No "<" in the comment: WordPress turns a comment with one into visible text.
+  const comment = `<!-- The letter, pre-rendered by open-letter snapshot (${reader}): the block takes it over. Make it again when the campaign changes. -->`;
   return { html: `${comment}\n${html}\n`, notes };
 }
 
@@ -710,21 +704,17 @@ function isRelative(url: string): boolean {
   }
 }
 
-function escapeAttribute(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /**
  * Lit's server output made into plain HTML for the light DOM. Lit escapes every
  * value (text and attributes), so each `<` in its output starts real markup and the
  * tags can be rewritten with regular expressions.
  */
-function cleanSnapshot(html: string, idPrefix: string): string {
+function cleanSnapshot(html: string): string {
   const cleaned = html
     // Hydration markers: the snapshot is never hydrated, the block renders afresh.
     .replace(/<!--\/?lit-part[^>]*-->|<!--lit-node \d+-->|<\?[^>]*>/g, '')
     .replace(/<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>/g, (_tag, name: string, attributes = '') =>
-      `<${name}${cleanAttributes(attributes, idPrefix)}>`,
+      `<${name}${cleanAttributes(attributes)}>`,
     );
   // The template never makes these, and the contract is that the snapshot never has them.
   if (/<(script|style)\b/i.test(cleaned) || /<!--lit|<\?/.test(cleaned)) {
@@ -766,16 +756,13 @@ function layOut(html: string): string {
   return out.trim();
 }
 
-function cleanAttributes(attributes: string, idPrefix: string): string {
+function cleanAttributes(attributes: string): string {
   let result = '';
   for (const [, name, value] of attributes.matchAll(/([^\s"'=<>/]+)(?:="([^"]*)")?/g)) {
     const lower = name.toLowerCase();
     // Inline styles and handlers never belong in the snapshot, whatever the template does.
-    if (SHADOW_ONLY_ATTRIBUTES.has(lower) || lower === 'style' || lower.startsWith('on')) continue;
-    const shown = value !== undefined && ID_ATTRIBUTES.has(lower)
-      ? value.split(/\s+/).filter(Boolean).map((id) => `${idPrefix}${id}`).join(' ')
-      : value;
-    result += shown === undefined ? ` ${name}` : ` ${name}="${shown}"`;
+    if (lower === 'style' || lower.startsWith('on')) continue;
+    result += value === undefined ? ` ${name}` : ` ${name}="${value}"`;
   }
   return result;
 }

@@ -163,7 +163,7 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
     const [disclosure] = findAll(tree, (node) => node.role === 'button' && node.expanded !== undefined);
     expect(disclosure.name).to.equal('Toon alle 1.234 ondertekenaars');
     expect(disclosure.expanded).to.equal(false);
-    expect(listItemCounts(tree)[1]).to.equal(OpenLetter.shortList);
+    expect(listItemCounts(tree)[1]).to.equal(OpenLetter.signatoriesWhenFolded);
 
     const el = document.querySelector<OpenLetter>('#long')!;
     shadow(el).querySelector<HTMLButtonElement>('button[aria-expanded]')!.click();
@@ -204,7 +204,7 @@ describe('accessibility: keyboard', () => {
     expect(shadow(el).activeElement).to.equal(button);
     await sendKeys({ press: ' ' });
     await waitUntil(() => button.getAttribute('aria-expanded') === 'false', 'Space did not close the list');
-    expect(shadow(el).querySelectorAll('.signatories li')).to.have.length(OpenLetter.shortList);
+    expect(shadow(el).querySelectorAll('.signatories li')).to.have.length(OpenLetter.signatoriesWhenFolded);
   });
 
   it('keeps focus on the retry button while retrying, and on failure again', async () => {
@@ -380,7 +380,7 @@ describe('long lists stay responsive', () => {
     await new Promise((resolve) => setTimeout(resolve));
     seen.push(items());
     await waitUntil(() => items() === 5000, 'the full list did not complete', { timeout: 15000 });
-    expect(seen[0]).to.be.greaterThan(OpenLetter.shortList);
+    expect(seen[0]).to.be.greaterThan(OpenLetter.signatoriesWhenFolded);
     expect(seen[0]).to.be.lessThan(5000);
   });
 });
