@@ -65,7 +65,7 @@ describe('the embed-code generator', () => {
   it('starts with the demo campaign and a fallback link, and no style block', () => {
     const campaign = new URL('/demo/campaigns/brandbrief-samen-veilig.json', location.href).href;
     expect(code()).to.contain(
-      `<open-letter src="${campaign}">\n  <a href="https://houtenanders.nl/brandbrief-datalek-samen-veilig/">Lees de brief</a>\n</open-letter>`,
+      `<open-letter src="${campaign}">\n  <a href="https://houtenanders.nl/brandbrief-datalek-samen-veilig/">Lees de brandbrief</a>\n</open-letter>`,
     );
     expect(code()).not.to.contain('<style>');
   });
@@ -94,7 +94,7 @@ describe('the embed-code generator', () => {
     expect(code()).to.contain('highlight="A &quot;B&quot; &amp; &lt;C&gt;"');
     expect(code()).to.contain('>&lt;b&gt;Lees&lt;/b&gt; &amp; meer</a>');
     type('gen-highlight', 'Houten Anders!');
-    type('gen-fallback-text', 'Lees de brief');
+    type('gen-fallback-text', 'Lees de brandbrief');
   });
 
   it('refuses a non-http fallback link, saying so in words', () => {
