@@ -105,7 +105,7 @@ export function letterTemplate(campaign: Campaign, view: LetterView): TemplateRe
         ${letter.salutation ? block(letter.salutation, 'salutation') : nothing}
         ${letter.paragraphs.map((paragraph) => block(paragraph, 'paragraph'))}
         <section class="open-letter__section open-letter__section--demands">
-          ${heading(1, msg('Demands'), 'demands', 'open-letter__heading')}
+          ${heading(1, msg('What we are asking for'), 'demands', 'open-letter__heading')}
           ${letter.demandsIntro ? block(letter.demandsIntro, 'demands-intro') : nothing}
           <ol class="open-letter__demands">
             ${letter.demands.map((demand, index) => block(demand, 'demand', 'li', `${p}demand-${index + 1}`))}

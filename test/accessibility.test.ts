@@ -91,7 +91,7 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
     const headings = findAll(tree, (node) => node.role === 'heading').map((node) => [node.level, node.name]);
     expect(headings).to.deep.equal([
       [3, (campaign.title as Record<string, string>).en],
-      [4, 'Demands'],
+      [4, 'What we are asking for'],
       [4, `${campaign.signatories.length} signatories`],
       [4, 'Sources'],
     ]);
@@ -161,7 +161,7 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
     await withId(await loaded(withSignatories(1234), { lang: 'nl' }), 'long');
     let tree = await accessibilityTree('long');
     const [disclosure] = findAll(tree, (node) => node.role === 'button' && node.expanded !== undefined);
-    expect(disclosure.name).to.equal('Toon alle 1.234 ondertekenaars');
+    expect(disclosure.name).to.equal('Alle 1.234 ondertekenaars tonen');
     expect(disclosure.expanded).to.equal(false);
     expect(listItemCounts(tree)[1]).to.equal(OpenLetter.signatoriesWhenFolded);
 

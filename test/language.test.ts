@@ -10,8 +10,8 @@ const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
 /** What a reader of each language sees as the section headings. */
 const sectionNames: Record<Reader, { demands: string; sources: string }> = {
-  nl: { demands: 'Eisen', sources: 'Bronnen' },
-  en: { demands: 'Demands', sources: 'Sources' },
+  nl: { demands: 'Wat wij vragen', sources: 'Bronnen' },
+  en: { demands: 'What we are asking for', sources: 'Sources' },
 };
 
 /** The supported language a language tag belongs to, if any. */
@@ -132,10 +132,10 @@ describe('<open-letter> interface strings', () => {
     await Promise.all([dutch.updateComplete, english.updateComplete]);
     expectReadIn(dutch, 'nl', campaign);
     expectReadIn(english, 'en', campaign);
-    expect(headingTexts(dutch)).to.include.members(['Eisen', '9 ondertekenaars', 'Bronnen']);
-    expect(headingTexts(english)).to.include.members(['Demands', '9 signatories', 'Sources']);
-    expect(headingTexts(dutch)).to.not.include.members(['Demands']);
-    expect(headingTexts(english)).to.not.include.members(['Eisen']);
+    expect(headingTexts(dutch)).to.include.members(['Wat wij vragen', '9 ondertekenaars', 'Bronnen']);
+    expect(headingTexts(english)).to.include.members(['What we are asking for', '9 signatories', 'Sources']);
+    expect(headingTexts(dutch)).to.not.include.members(['What we are asking for']);
+    expect(headingTexts(english)).to.not.include.members(['Wat wij vragen']);
     expect(shadow(dutch).querySelector('[role="group"]')?.getAttribute('aria-label')).to.equal('Taal');
     expect(shadow(english).querySelector('[role="group"]')?.getAttribute('aria-label')).to.equal('Language');
   });
@@ -197,7 +197,7 @@ describe('<open-letter> content language', () => {
     expect(textOf(heading)).to.equal('Alleen een Nederlandse titel');
     expect(heading!.closest('[lang]')?.getAttribute('lang')).to.equal('nl');
     expect(articleOf(el).getAttribute('lang')).to.equal('en');
-    expect(headingTexts(el)).to.include('Demands');
+    expect(headingTexts(el)).to.include('What we are asking for');
   });
 
   it('marks plain-string texts with the campaign language, lang="nl", in an English reader\'s block', async () => {

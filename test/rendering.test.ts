@@ -189,7 +189,7 @@ describe('<open-letter> heading levels', () => {
       expect(title).to.deep.equal({ level, text: textIn(campaign.title, 'nl') });
       expect(sections).to.have.length(3);
       expect(sections.map((s) => s.level)).to.deep.equal([sectionLevel, sectionLevel, sectionLevel]);
-      expect(sections[0].text).to.equal('Eisen');
+      expect(sections[0].text).to.equal('Wat wij vragen');
       expect(sections[1].text).to.include(String(campaign.signatories.length));
       expect(sections[2].text).to.equal('Bronnen');
     });

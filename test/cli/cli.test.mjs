@@ -71,8 +71,8 @@ const inLanguage = (campaign, language) => (text) =>
 
 /** The interface's section headings, as the translations in locales/ promise them. */
 const sectionHeadings = {
-  nl: (count) => ['Eisen', `${count} ondertekenaars`, 'Bronnen'],
-  en: (count) => ['Demands', `${count} signatories`, 'Sources'],
+  nl: (count) => ['Wat wij vragen', `${count} ondertekenaars`, 'Bronnen'],
+  en: (count) => ['What we are asking for', `${count} signatories`, 'Sources'],
 };
 
 describe('open-letter --help', () => {
