@@ -166,6 +166,7 @@ export class OpenLetter extends LitElement {
   /** The event for the state this update renders, dispatched once it is in the page. */
   #event?: CustomEvent;
   #loadingTimer?: ReturnType<typeof setTimeout>;
+  #scrollToFragmentOnce = false;
   #internals = this.attachInternals();
 
   /** Renders into the page, not a shadow root: the letter belongs to the document. */
@@ -220,15 +221,23 @@ export class OpenLetter extends LitElement {
   }
 
   protected override update(changed: PropertyValues<this>): void {
+    const loaded = this.state.status === 'loaded';
+    // Out before the live letter is in, in the same task: assistive technology never meets the
+    // letter twice, and nothing paints with both or neither.
+    const focused = loaded ? this.#takeOutFallback() : this.#putBackFallback();
     // msg() reads the language while rendering: give it this block's own, decided after
     // willUpdate() has taken in a new campaign (whose language may be the deciding one).
     inLanguage(this.readerLanguage, () => super.update(changed));
-    // In the same task as the render, so nothing paints with both letters or neither.
-    if (this.state.status === 'loaded') this.#takeOutFallback();
-    else this.#putBackFallback();
+    if (focused) this.#focusTheSameIn(focused);
   }
 
   protected override updated(): void {
+    if (this.#scrollToFragmentOnce) {
+      // `page#<id>` of a part of the letter: the browser could not scroll there before the letter was in the page.
+      this.#scrollToFragmentOnce = false;
+      const id = fragment();
+      if (id) this.querySelector(`#${CSS.escape(id)}`)?.scrollIntoView();
+    }
     if (this.#focusAfterUpdate) {
       this.querySelector<HTMLElement>(this.#focusAfterUpdate)?.focus();
       this.#focusAfterUpdate = undefined;
@@ -344,37 +353,35 @@ export class OpenLetter extends LitElement {
     this.#chunks.reset();
   }
 
-  /** Takes the webmaster's children out of the page while the letter shows, keeping them for a failure. */
-  #takeOutFallback(): void {
-    if (this.#fallback) return;
+  /**
+   * Takes the webmaster's children out of the page while the letter shows, keeping them for
+   * a failure. Returns the element that had focus in them (a keyboard user already in the
+   * pre-rendered letter), to find its twin in the live one.
+   */
+  #takeOutFallback(): HTMLElement | undefined {
+    if (this.#fallback) return undefined;
+    this.#ids(); // The pre-rendered letter's ids, while it is still here.
     const children = [...this.childNodes].filter(
       (node) => node !== this.#container && !(node instanceof HTMLLinkElement || node instanceof HTMLScriptElement),
     );
-    const focused = children.find((node) => node.contains(document.activeElement));
+    const focused = document.activeElement as HTMLElement | null;
     this.#fallback = children;
     for (const node of children) node.remove();
-    // A keyboard user already in the pre-rendered letter stays at the same place in the live one.
-    if (focused) {
-      const previous = document.activeElement as HTMLElement;
-      const same =
-        (previous.id && this.querySelector<HTMLElement>(`#${CSS.escape(previous.id)}`)) ||
-        (previous instanceof HTMLAnchorElement && this.querySelector<HTMLElement>(`a[href="${CSS.escape(previous.href)}"]`));
-      (same || this.querySelector<HTMLElement>('.open-letter__title'))?.focus();
-    }
-    this.#scrollToFragment(children);
+    this.#scrollToFragmentOnce = !children.some((node) => node instanceof Element && hasId(node, fragment()));
+    return focused && children.some((node) => node.contains(focused)) ? focused : undefined;
   }
 
-  #putBackFallback(): void {
-    if (!this.#fallback) return;
-    this.#container!.before(...this.#fallback);
+  #putBackFallback(): undefined {
+    if (this.#fallback) this.#container!.before(...this.#fallback);
     this.#fallback = undefined;
+    return undefined;
   }
 
-  /** `page#<id>` of a part of the letter: the browser could not scroll there before the letter was in the page. */
-  #scrollToFragment(before: ChildNode[]): void {
-    const id = decodeURIComponent(location.hash.slice(1));
-    if (!id || before.some((node) => node instanceof Element && (node.id === id || node.querySelector(`#${CSS.escape(id)}`)))) return;
-    this.querySelector(`#${CSS.escape(id)}`)?.scrollIntoView();
+  #focusTheSameIn(previous: HTMLElement): void {
+    const same =
+      (previous.id && this.querySelector<HTMLElement>(`#${CSS.escape(previous.id)}`)) ||
+      (previous instanceof HTMLAnchorElement && this.querySelector<HTMLElement>(`a[href="${CSS.escape(previous.href)}"]`));
+    (same || this.querySelector<HTMLElement>('.open-letter__title'))?.focus();
   }
 
   /** Ids unique on the page: the pre-rendered letter's, else from the element's id, else by its place among the blocks. */
@@ -464,6 +471,19 @@ export class OpenLetter extends LitElement {
       )}
     </div>`;
   }
+}
+
+/** The id the page's address points at, if any. */
+function fragment(): string {
+  try {
+    return decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return '';
+  }
+}
+
+function hasId(node: Element, id: string): boolean {
+  return !!id && (node.id === id || !!node.querySelector(`#${CSS.escape(id)}`));
 }
 
 function isHeadingLevel(level: unknown): boolean {
