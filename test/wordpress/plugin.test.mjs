@@ -21,7 +21,7 @@ const campaignPath = '/wp-content/uploads/open-letter/brandbrief-samen-veilig.js
 const fallbackLink = '<a href="https://houtenanders.nl/brandbrief-datalek-samen-veilig/">Lees de brandbrief</a>';
 const shortcode = (attributes = '') => `[open-letter src="${campaignPath}"${attributes}]${fallbackLink}[/open-letter]`;
 const skip = missingRequirement();
-if (skip) console.log(`# Skipping the real-WordPress test: it ${skip}.`);
+if (skip) console.log(`Skipping the real-WordPress test: it ${skip}.`);
 
 describe('the WordPress plugin in WordPress 6.1', { skip }, () => {
   let site;
@@ -101,11 +101,12 @@ describe('the WordPress plugin in WordPress 6.1', { skip }, () => {
   }
 
   test('two shortcodes on one page load the script once, and only pages with one load it', async () => {
-    const saved = post('author', 'Two letters', `${shortcode(' lang="nl"')}\n\n${shortcode(' lang="en"')}`);
+    const saved = post('author', 'Two letters', `${shortcode(' lang="nl"')}\n\n${shortcode(' lang="en" hide-language-switch')}`);
     const fresh = await browser.newContext(); // an empty cache: every script the page needs is requested
     const { page, requests, ...letters } = await openLetterPage(fresh, saved.url, { blocks: 2 });
     assertWholeLetter(letters, dutch, 'the Dutch block');
     assertWholeLetter(letters, english, 'the English block');
+    assert.equal(await page.getByRole('button', { name: 'English', exact: true }).count(), 1, 'one block has its language switch hidden');
     const scripts = await page.$$eval('script[src*="open-letter.js"]', (tags) => tags.map((tag) => [tag.type, tag.src]));
     assert.deepEqual(scripts, [['module', `${site.url}/wp-content/plugins/open-letter/open-letter.js?ver=${version}`]]);
     assert.equal(requests.filter((url) => new URL(url).pathname.endsWith('/open-letter.js')).length, 1);
@@ -216,7 +217,6 @@ describe('the WordPress plugin in WordPress 6.1', { skip }, () => {
       `kses for Authors removed from the pre-rendered letter: ${report.removed.join(', ') || 'nothing'}; ` +
       `HTML comments ${report.comments[0]} → ${report.comments[1]}; visible text outside the letter ${report.textBefore} → ${report.textAfter} characters`;
     t.diagnostic(summary);
-    console.log(`# ${summary}`);
   });
 
   test('a site on WordPress\'s untouched default en_US gets the Dutch letter; one set to en_CA the English one', async () => {

@@ -57,7 +57,7 @@ function open_letter_register() {
  * widgets and archives (WordPress then prints it in the footer).
  */
 function open_letter_enqueue_style_in_head() {
-	if ( is_singular() && has_shortcode( (string) get_post_field( 'post_content' ), 'open-letter' ) ) {
+	if ( is_singular() && has_shortcode( (string) get_post_field( 'post_content', get_queried_object_id() ), 'open-letter' ) ) {
 		wp_enqueue_style( 'open-letter' );
 	}
 }
@@ -114,12 +114,13 @@ function open_letter_shortcode( $atts, $content = null ) {
  */
 function open_letter_attributes( array $atts, array &$hints ) {
 	$attributes = array();
+	$flags      = array();
 	foreach ( $atts as $key => $value ) {
 		$name = is_int( $key ) ? strtolower( $value ) : $key;
 		if ( in_array( $name, OPEN_LETTER_FLAGS, true ) ) {
 			$flag = is_int( $key ) ? 'true' : strtolower( trim( $value ) );
 			if ( in_array( $flag, array( 'true', '1', 'yes', '' ), true ) ) {
-				$attributes[ $name ] = true;
+				$flags[ $name ] = true;
 			} elseif ( ! in_array( $flag, array( 'false', '0', 'no' ), true ) ) {
 				/* translators: 1: attribute name, 2: the value given. */
 				$hints[] = sprintf( __( '%1$s="%2$s" is neither true nor false; it is left off.', 'open-letter' ), $name, $value );
@@ -140,7 +141,7 @@ function open_letter_attributes( array $atts, array &$hints ) {
 		$attributes['src'] = esc_url( $src, array( 'http', 'https' ) );
 	}
 
-	$lang = strtolower( trim( (string) ( $atts['lang'] ?? '' ) ) );
+	$lang = str_replace( '_', '-', strtolower( trim( (string) ( $atts['lang'] ?? '' ) ) ) );
 	if ( preg_match( '/^(nl|en)(-[a-z0-9]{1,8})*$/', $lang ) ) {
 		$attributes['lang'] = esc_attr( $lang );
 	} else {
@@ -178,7 +179,7 @@ function open_letter_attributes( array $atts, array &$hints ) {
 		}
 	}
 
-	return $attributes;
+	return $attributes + $flags;
 }
 
 /**
