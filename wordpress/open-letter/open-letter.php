@@ -75,7 +75,7 @@ function open_letter_module_script_tag( $tag, $handle ) {
 		return $tag;
 	}
 	$tag = preg_replace( '/\s+type=([\'"])text\/javascript\1/', '', $tag );
-	return str_replace( '<script ', '<script type="module" ', $tag );
+	return preg_replace( '/<script(?=[^>]*\ssrc=)/', '<script type="module"', $tag, 1 );
 }
 
 /**
