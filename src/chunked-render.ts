@@ -48,6 +48,11 @@ export class ChunkedRenderController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Whether a later render, a task from now, will show more. */
+  get growing(): boolean {
+    return this.#timer !== undefined;
+  }
+
   /** The budget for the render that is about to run. */
   next(): RenderBudget {
     return (this.#budget = new RenderBudget(this.#allowance));

@@ -244,10 +244,23 @@ export class OpenLetter extends LitElement {
       target.focus();
       this.#focusAfterUpdate = undefined;
     }
+    // After the render — of the whole letter, when a long one renders a part per task — so listeners
+    // find the letter in the page, and may set src or campaign again.
     const event = this.#event;
-    this.#event = undefined;
-    // After the render, so listeners find the letter in the page and may set src or campaign again.
-    if (event) this.dispatchEvent(event);
+    if (event && !this.#chunks.growing) {
+      this.#event = undefined;
+      this.dispatchEvent(event);
+    }
+  }
+
+  /** Resolves once the whole letter is in the page, also when a long one renders a part per task. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#chunks.growing) {
+      await new Promise((resolve) => setTimeout(resolve));
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   #load(retrying: boolean): void {

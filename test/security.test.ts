@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import '../src/open-letter-define.js';
 import type { OpenLetter, OpenLetterErrorDetail } from '../src/open-letter.js';
 import type { Campaign } from '../src/campaign-schema.js';
-import { captureConsole, demoCampaign, echoUrl, openPage, uncaughtDuring } from './helpers.js';
+import { captureConsole, demoCampaign, echoUrl, fallbackVisible, openPage, uncaughtDuring } from './helpers.js';
 
 declare global {
   interface Window {
@@ -38,7 +38,7 @@ function openStrictPage(query = ''): Promise<StrictPage> {
 async function expectRenderedWithoutViolations(page: StrictPage): Promise<void> {
   // The probe ran first: without it no violation could be seen at all.
   expect(page.__violations, 'the violation probe ran').to.be.an('array');
-  const root = () => page.document.getElementById('letter')?.shadowRoot;
+  const root = () => page.document.getElementById('letter');
   const title = () => (root()?.querySelector('.open-letter__title') as HTMLElement | null)?.innerText;
   await waitUntil(() => title() || page.__violations.length > 0, 'neither a letter nor a violation', {
     timeout: 5000,
@@ -302,7 +302,6 @@ async function expectInert(outcome: Outcome, payload: string): Promise<void> {
   expect(occurrences(collapse(article!.innerText), collapse(payload)), 'texts showing the payload').to.equal(TEXTS_SHOWN);
 
   expect(foreignNames(root, allowed), 'elements or attributes the template never makes').to.deep.equal([]);
-  expect(foreignNames(outcome.el, allowed), 'in the light DOM').to.deep.equal([]);
   expect(nonHttpLinks(root), 'links that are not http(s)').to.deep.equal([]);
   // An injected image would fail loading and fire onerror by now.
   await aTimeout(50);
@@ -513,7 +512,7 @@ describe('<open-letter> given arbitrary data (property-based, fast-check)', () =
     });
     expect(uncaught, 'uncaught errors').to.deep.equal([]);
     expect(reasons, 'error events').to.deep.equal(['version']);
-    expect(el.querySelector('a')!.assignedSlot, 'the fallback link is shown').to.exist;
+    expect(fallbackVisible(el), 'the fallback link is shown').to.equal(true);
     expect(el.querySelector('.open-letter__retry'), 'the retry button').to.exist;
   });
 
