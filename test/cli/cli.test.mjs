@@ -64,6 +64,7 @@ function elements(node, predicate, found = []) {
 const byTag = (node, tag) => elements(node, (element) => element.tagName === tag);
 const textOf = (node) => (node.nodeName === '#text' ? node.value : (node.childNodes ?? []).map(textOf).join(''));
 const attribute = (node, name) => node.attrs?.find((attr) => attr.name === name)?.value;
+const hasClass = (node, name) => (attribute(node, 'class') ?? '').split(/\s+/).includes(name);
 
 /** What a reader of `language` should see of a campaign text: computed from the JSON, not from the code. */
 const inLanguage = (campaign, language) => (text) =>
@@ -363,7 +364,7 @@ describe('open-letter snapshot', () => {
 
       test('lists every signatory with party and place', () => {
         const items = byTag(tree, 'ul')
-          .filter((list) => attribute(list, 'class') === 'signatories')
+          .filter((list) => hasClass(list, 'open-letter__signatories'))
           .flatMap((list) => byTag(list, 'li'))
           .map(textOf);
         const expected = demo.signatories.map(({ name, party, place }) => `${name}, ${party}${place ? ` (${place})` : ''}`);
@@ -393,10 +394,18 @@ describe('open-letter snapshot', () => {
 
       test('has no script, no style, no inline style, no Lit markers and no shadow-only attributes', () => {
         const html = result.stdout;
-        for (const forbidden of [/<script/i, /<style/i, /\sstyle=/i, /<!--\/?lit-/, /<\?/, /\spart=/, /\stabindex=/]) {
+        for (const forbidden of [/<script/i, /<style/i, /\sstyle=/i, /<!--\/?lit-/, /<\?/, /\spart=/]) {
           assert.doesNotMatch(html, forbidden);
         }
         assert.equal(elements(tree, (element) => element.attrs.some((attr) => attr.name.startsWith('on'))).length, 0);
+      });
+
+      test('adds nothing to the tab order: only the title takes focus, by script, as in the live block', () => {
+        const focusable = elements(tree, (element) => attribute(element, 'tabindex') !== undefined);
+        assert.deepEqual(
+          focusable.map((element) => [textOf(element), attribute(element, 'tabindex')]),
+          [[show(demo.title), '-1']],
+        );
       });
 
       test('prefixes its ids so they cannot clash with the page\'s, and its label points at its own title', () => {
@@ -460,7 +469,7 @@ describe('open-letter snapshot', () => {
     const { status, stdout } = await run('snapshot', path, '--lang', 'en');
     assert.equal(status, 0);
     const tree = parseFragment(stdout);
-    const list = byTag(tree, 'ul').find((ul) => attribute(ul, 'class') === 'signatories');
+    const list = byTag(tree, 'ul').find((ul) => hasClass(ul, 'open-letter__signatories'));
     assert.equal(byTag(list, 'li').length, 40);
     assert.equal(byTag(tree, 'button').length, 0);
   });
@@ -468,7 +477,7 @@ describe('open-letter snapshot', () => {
   test('marks the highlighted party\'s signatory, as the block\'s highlight attribute does', async () => {
     const { status, stdout } = await run('snapshot', demoPath, '--lang', 'en', '--highlight', 'houten anders!');
     assert.equal(status, 0);
-    const highlighted = elements(parseFragment(stdout), (element) => attribute(element, 'class') === 'highlighted');
+    const highlighted = elements(parseFragment(stdout), (element) => hasClass(element, 'open-letter__signatory--highlighted'));
     assert.deepEqual(highlighted.map(textOf), ['Wayne Wilson, Houten Anders! (our party)']);
   });
 
