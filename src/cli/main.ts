@@ -4,6 +4,7 @@
  *
  *   open-letter validate <file-or-url>   check a campaign before publishing it
  *   open-letter snapshot <file-or-url>   static HTML fallback to paste inside <open-letter>
+ *   open-letter site <file-or-url>       a static folder: the letter page, its frame and oEmbed answer
  *
  * It checks with the element's own `checkCampaign()` and renders with the element's
  * own `letterTemplate()` (through Lit's server rendering), so what it accepts and
@@ -12,7 +13,9 @@
  */
 import { EXIT_BUG, EXIT_INVALID, EXIT_VALID, Exit } from './exit.js';
 import { loadCampaign } from './load-campaign.js';
-import { SNAPSHOT_ONLY, parseBase, parseCommandLine, parseSnapshotOptions } from './options.js';
+import { COMMANDS, checkOptionsFor, parseBase, parseCommandLine, parseSiteOptions, parseSnapshotOptions, type Command } from './options.js';
+import { site } from './site/site-command.js';
+import { planSite } from './site/site-plan.js';
 import { snapshot } from './snapshot.js';
 import { USAGE, usageError } from './usage.js';
 import { okLine } from './validate.js';
@@ -24,18 +27,16 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return EXIT_VALID;
   }
-  if (command !== 'validate' && command !== 'snapshot') {
+  if (!COMMANDS.includes(command as Command)) {
     throw usageError(command ? `unknown command "${command}"` : 'no command given');
   }
   if (inputs.length !== 1) {
     throw usageError(`${command} needs exactly one <file-or-url>, got ${inputs.length}`);
   }
-  if (command === 'validate') {
-    const misplaced = SNAPSHOT_ONLY.find((name) => values[name] !== undefined);
-    if (misplaced) throw usageError(`--${misplaced} is an option of snapshot, not of validate`);
-  }
-  const base = values.base === undefined ? undefined : parseBase(values.base);
+  checkOptionsFor(command as Command, values);
   // Check the rest of the command line before reading anything: a typo should not cost a download.
+  if (command === 'site') return siteCommand(inputs[0], parseSiteOptions(values));
+  const base = values.base === undefined ? undefined : parseBase(values.base);
   const snapshotOptions = command === 'snapshot' ? parseSnapshotOptions(values) : undefined;
 
   const loaded = await loadCampaign(inputs[0], base);
@@ -49,6 +50,27 @@ async function main(argv: string[]): Promise<number> {
   const { html, notes } = snapshot(campaign, { ...snapshotOptions!, linkBase });
   printWarnings([...warnings, ...notes]);
   process.stdout.write(html);
+  return EXIT_VALID;
+}
+
+async function siteCommand(source: string, { outDir, base }: ReturnType<typeof parseSiteOptions>): Promise<number> {
+  // The folder's copy of the campaign is what the block will read: relative links resolve against it.
+  const campaignUrl = new URL('campaign.json', base);
+  const loaded = await loadCampaign(source, campaignUrl);
+  if (!loaded) return EXIT_INVALID;
+  const plan = planSite(loaded.campaign, base);
+  const { paths, notes } = await site(loaded.campaign, loaded.input.text, plan, outDir);
+  printWarnings([...loaded.warnings, ...notes]);
+  const [root, ...others] = plan.pages;
+  process.stdout.write(
+    [
+      `Wrote ${paths.length} files to ${outDir}:`,
+      ...paths.map((path) => `  ${path}`),
+      `Publish the folder at ${base.href} before anyone pastes its address: WordPress keeps its first answer in the post for good.`,
+      `The address to paste: ${root.pageUrl.href}${others.map((page) => ` (${page.language}: ${page.pageUrl.href})`).join('')}`,
+      '',
+    ].join('\n'),
+  );
   return EXIT_VALID;
 }
 

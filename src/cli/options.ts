@@ -12,6 +12,7 @@ export interface Options {
   highlight?: string;
   'id-prefix'?: string;
   'hide-language-switch'?: boolean;
+  out?: string;
   help?: boolean;
 }
 
@@ -21,8 +22,24 @@ export interface CommandLine {
   values: Options;
 }
 
-/** Options that shape the HTML: given to validate, they are a mistake worth pointing out. */
-export const SNAPSHOT_ONLY = ['lang', 'heading-level', 'highlight', 'id-prefix', 'hide-language-switch'] as const;
+export const COMMANDS = ['validate', 'snapshot', 'site'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** Options that only one command reads: given to another, they are a mistake worth pointing out. */
+const OWNER: Partial<Record<keyof Options, Command>> = {
+  lang: 'snapshot',
+  'heading-level': 'snapshot',
+  highlight: 'snapshot',
+  'id-prefix': 'snapshot',
+  'hide-language-switch': 'snapshot',
+  out: 'site',
+};
+
+export function checkOptionsFor(command: Command, values: Options): void {
+  for (const [name, owner] of Object.entries(OWNER) as [keyof Options, Command][]) {
+    if (owner !== command && values[name] !== undefined) throw usageError(`--${name} is an option of ${owner}, not of ${command}`);
+  }
+}
 
 export function parseCommandLine(argv: string[]): CommandLine {
   try {
@@ -36,6 +53,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
         highlight: { type: 'string' },
         'id-prefix': { type: 'string' },
         'hide-language-switch': { type: 'boolean' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -71,4 +89,22 @@ export function parseSnapshotOptions(values: Options): SnapshotOptions {
     idPrefix,
     hideLanguageSwitch: values['hide-language-switch'] ?? false,
   };
+}
+
+interface SiteOptions {
+  outDir: string;
+  /** The folder's published address, ending in "/". */
+  base: URL;
+}
+
+export function parseSiteOptions(values: Options): SiteOptions {
+  if (values.out === undefined || values.out === '') throw usageError('site needs --out <folder to write the site into>');
+  if (values.base === undefined) throw usageError('site needs --base <the https address the folder will be published at>');
+  const base = absoluteHttpUrl(values.base);
+  if (!base || base.search || base.hash) {
+    throw usageError(`--base must be the http(s) address the folder will be published at, such as https://example.org/letter/, got "${values.base}"`);
+  }
+  // A folder's address: without the final "/", "embed.html" would resolve beside the folder, not in it.
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  return { outDir: values.out, base };
 }

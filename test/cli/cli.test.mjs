@@ -3,37 +3,19 @@
 // first (it runs dist/cli.js). Run with `node --test test/cli/`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 // parse5 comes with @lit-labs/ssr; it parses the snapshot as a browser would.
 import { parseFragment } from 'parse5';
+import { attribute, byTag, elements, hasClass, textOf } from './html-tree.mjs';
+import { root, run } from './run-cli.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(root, 'bin/open-letter.js');
 const fixture = (name) => join(root, 'test/cli/fixtures', name);
 const demoPath = join(root, 'demo/campaigns/brandbrief-samen-veilig.json');
 const demo = JSON.parse(await readFile(demoPath, 'utf8'));
-
-/**
- * Runs the CLI. Asynchronous rather than spawnSync: spawnSync would block this
- * process's event loop, and with it the HTTP server the CLI is asked to read from.
- */
-function run(...args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 const warningLines = (stderr) => stderr.split('\n').filter((line) => line.startsWith('warning: '));
 
@@ -51,20 +33,6 @@ async function scratchFile(name, content) {
   await writeFile(path, content);
   return path;
 }
-
-// ——— Parsed HTML helpers ———
-
-function elements(node, predicate, found = []) {
-  for (const child of node.childNodes ?? []) {
-    if (child.tagName && predicate(child)) found.push(child);
-    elements(child.content ?? child, predicate, found);
-  }
-  return found;
-}
-const byTag = (node, tag) => elements(node, (element) => element.tagName === tag);
-const textOf = (node) => (node.nodeName === '#text' ? node.value : (node.childNodes ?? []).map(textOf).join(''));
-const attribute = (node, name) => node.attrs?.find((attr) => attr.name === name)?.value;
-const hasClass = (node, name) => (attribute(node, 'class') ?? '').split(/\s+/).includes(name);
 
 /** What a reader of `language` should see of a campaign text: computed from the JSON, not from the code. */
 const inLanguage = (campaign, language) => (text) =>
