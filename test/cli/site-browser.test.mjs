@@ -112,6 +112,13 @@ describe('the letter page in Chromium', () => {
         }));
         assert.equal(styles.demands, 'decimal');
         assert.ok(styles.title > styles.text * 1.2, JSON.stringify(styles));
+        // Printed: the letter without the language link.
+        await page.emulateMedia({ media: 'print' });
+        const printed = await page.evaluate(() => document.body.innerText);
+        const language = folder ? 'en' : 'nl';
+        for (const demand of demo.letter.demands) assert.ok(printed.includes(demand[language]), demand[language]);
+        assert.equal(await page.locator('a[hreflang]').isVisible(), false);
+        assert.ok(await page.locator('h1').isVisible());
       } finally {
         await close();
       }
