@@ -13,7 +13,16 @@
  */
 import { EXIT_BUG, EXIT_INVALID, EXIT_VALID, Exit } from './exit.js';
 import { loadCampaign } from './load-campaign.js';
-import { COMMANDS, checkOptionsFor, parseBase, parseCommandLine, parseSiteOptions, parseSnapshotOptions, type Command } from './options.js';
+import {
+  COMMANDS,
+  checkOptionsFor,
+  parseBase,
+  parseCommandLine,
+  parseSiteOptions,
+  parseSnapshotOptions,
+  type Command,
+  type SiteOptions,
+} from './options.js';
 import { site } from './site/site-command.js';
 import { planSite } from './site/site-plan.js';
 import { snapshot } from './snapshot.js';
@@ -53,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   return EXIT_VALID;
 }
 
-async function siteCommand(source: string, { outDir, base }: ReturnType<typeof parseSiteOptions>): Promise<number> {
+async function siteCommand(source: string, { outDir, base }: SiteOptions): Promise<number> {
   // The folder's copy of the campaign is what the block will read: relative links resolve against it.
   const campaignUrl = new URL('campaign.json', base);
   const loaded = await loadCampaign(source, campaignUrl);

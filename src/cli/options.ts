@@ -91,7 +91,7 @@ export function parseSnapshotOptions(values: Options): SnapshotOptions {
   };
 }
 
-interface SiteOptions {
+export interface SiteOptions {
   outDir: string;
   /** The folder's published address, ending in "/". */
   base: URL;
