@@ -179,7 +179,7 @@ function clampLevel(level: number): number {
   return Number.isInteger(level) ? Math.min(Math.max(level, 1), 6) : 2;
 }
 
-function formatDate(isoDate: string, language: Language): string {
+export function formatDate(isoDate: string, language: Language): string {
   // Readers of a Dutch municipal campaign are in Europe: day first in English too.
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${isoDate}T00:00:00Z`),
@@ -197,7 +197,7 @@ function translationNote(original: string, reader: Language): string {
   return name ? msg(str`Translated from the original ${name}.`) : msg('Translated from the original.');
 }
 
-function signatoryCount(count: number, language: Language): string {
+export function signatoryCount(count: number, language: Language): string {
   const formatted = new Intl.NumberFormat(language).format(count);
   return new Intl.PluralRules(language).select(count) === 'one'
     ? msg(str`${formatted} signatory`)
