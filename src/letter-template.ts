@@ -87,7 +87,7 @@ export function letterTemplate(campaign: Campaign, view: LetterView): TemplateRe
   return html`
     <article class="open-letter__letter" id=${`${p}letter`} lang=${reader} aria-labelledby=${`${p}title`}>
       ${view.hasControls ? html`<div class="open-letter__controls">${view.controls ?? nothing}</div>` : nothing}
-      <header class="open-letter__header">
+      <header class="open-letter__intro">
         ${heading(0, title.text, 'title', 'open-letter__title', title.lang === reader ? undefined : title.lang)}
         <p class="open-letter__meta">
           <time datetime=${campaign.date}>${formatDate(campaign.date, reader)}</time>${initiator
@@ -101,19 +101,17 @@ export function letterTemplate(campaign: Campaign, view: LetterView): TemplateRe
           : nothing}
         ${campaign.summary ? block(campaign.summary, 'summary') : nothing}
       </header>
-      <div class="open-letter__body">
-        ${letter.salutation ? block(letter.salutation, 'salutation') : nothing}
-        ${letter.paragraphs.map((paragraph) => block(paragraph, 'paragraph'))}
-        <section class="open-letter__section open-letter__section--demands">
-          ${heading(1, msg('What we are asking for'), 'demands', 'open-letter__heading')}
-          ${letter.demandsIntro ? block(letter.demandsIntro, 'demands-intro') : nothing}
-          <ol class="open-letter__demands">
-            ${letter.demands.map((demand, index) => block(demand, 'demand', 'li', `${p}demand-${index + 1}`))}
-          </ol>
-        </section>
-        ${(letter.closing ?? []).map((paragraph) => block(paragraph, 'paragraph'))}
-        ${letter.signOff ? block(letter.signOff, 'sign-off') : nothing}
-      </div>
+      ${letter.salutation ? block(letter.salutation, 'salutation') : nothing}
+      ${letter.paragraphs.map((paragraph) => block(paragraph, 'paragraph'))}
+      <section class="open-letter__section open-letter__section--demands">
+        ${heading(1, msg('What we are asking for'), 'demands', 'open-letter__heading')}
+        ${letter.demandsIntro ? block(letter.demandsIntro, 'demands-intro') : nothing}
+        <ol class="open-letter__demands">
+          ${letter.demands.map((demand, index) => block(demand, 'demand', 'li', `${p}demand-${index + 1}`))}
+        </ol>
+      </section>
+      ${(letter.closing ?? []).map((paragraph) => block(paragraph, 'paragraph'))}
+      ${letter.signOff ? block(letter.signOff, 'sign-off') : nothing}
       <section class="open-letter__section open-letter__section--signatories">
         ${heading(1, signatoryCount(campaign.signatories.length, reader), 'signatories', 'open-letter__heading')}
         <ul class="open-letter__signatories" id=${`${p}signatory-list`}>

@@ -19,7 +19,7 @@ describe('theming: the block looks at home on the host page', () => {
     const el = wrapper.querySelector<OpenLetter>('open-letter')!;
     await new Promise((resolve) => el.addEventListener('open-letter-load', resolve, { once: true }));
     await el.updateComplete;
-    for (const selector of ['.open-letter__title', '.open-letter__body p', '.open-letter__signatory']) {
+    for (const selector of ['.open-letter__title', '.open-letter__paragraph', '.open-letter__signatory']) {
       const style = getComputedStyle(el.querySelector(selector)!);
       expect(style.fontFamily, selector).to.equal('Georgia, serif');
       expect(style.color, selector).to.equal('rgb(10, 60, 20)');
