@@ -37,7 +37,7 @@ describe('reading tools find the letter on a party page', () => {
     const article = await readerViewOf(page.document);
     expect(article, 'Readability finds an article on the page').to.not.equal(null);
     // As a heading: the first source has the same words as its title.
-    expect(headingsIn(article!.content), "Reader View's headings").to.include(letter.title);
+    expect(headingsIn(article!.content ?? ''), "Reader View's headings").to.include(letter.title);
     const text = collapsed(article!.textContent);
     letter.demands.forEach((demand, index) => {
       expect(text, `Reader View's text holds demand ${index + 1}`).to.contain(demand);
