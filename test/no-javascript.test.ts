@@ -50,16 +50,17 @@ describe('without JavaScript, the snippet shows the pre-rendered letter', () => 
 
     for (const width of [800, 360]) {
       it(`in ${language}, ${width} px wide, is as tall as the live block (within 2 %)`, async () => {
-        const [still, live] = await Promise.all([
+        // Both at heading level 2, the default of the snapshot command and of the block.
+        const [prerendered, live] = await Promise.all([
           withoutJavaScript(lang, width),
           openPage<PageWindow>(`/api/snippet-page?lang=${lang}`, { width, height: 600 }),
         ]);
         await everyLetterShown(live);
         const heightOf = (page: PageWindow) => page.document.querySelector('open-letter')!.getBoundingClientRect().height;
-        const [stillHeight, liveHeight] = [heightOf(still), heightOf(live)];
+        const [prerenderedHeight, liveHeight] = [heightOf(prerendered), heightOf(live)];
         expect(
-          Math.abs(stillHeight - liveHeight) / liveHeight,
-          `the pre-rendered letter is ${stillHeight} px tall, the live block ${liveHeight} px`,
+          Math.abs(prerenderedHeight - liveHeight) / liveHeight,
+          `the pre-rendered letter is ${prerenderedHeight} px tall, the live block ${liveHeight} px`,
         ).to.be.at.most(0.02);
       });
     }

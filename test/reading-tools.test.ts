@@ -7,7 +7,7 @@ import { demoCampaign, openPage, textIn } from './helpers.js';
 import { collapsed, everyLetterShown, readerViewOf, type PageWindow } from './page-helpers.js';
 
 /** What a reader must find of the demo letter, in Dutch: the party page is Dutch. */
-function lettersParts(campaign: Campaign) {
+function partsOf(campaign: Campaign) {
   return {
     title: textIn(campaign.title, 'nl'),
     demands: campaign.letter.demands.map((demand) => textIn(demand, 'nl')),
@@ -23,10 +23,10 @@ function headingsIn(html: string): string[] {
 
 describe('reading tools find the letter on a party page', () => {
   let page: PageWindow;
-  let letter: ReturnType<typeof lettersParts>;
+  let letter: ReturnType<typeof partsOf>;
 
   before(async () => {
-    letter = lettersParts(await demoCampaign());
+    letter = partsOf(await demoCampaign());
     page = await openPage('/test/pages/party-page.html', { width: 1024, height: 768 });
     await everyLetterShown(page);
   });
