@@ -75,9 +75,9 @@ for (const theme of ['tailwind', 'bootstrap']) {
         block.querySelector<HTMLElement>('button[aria-pressed]')!,
         [...block.querySelectorAll<HTMLElement>('button[aria-pressed]')].at(-1)!,
       ];
-      const before = page.document.getElementById('theme-link')!;
+      const linkBeforeTheBlock = page.document.getElementById('theme-link')!;
       for (const [from, expected] of [
-        [before, firstButton],
+        [linkBeforeTheBlock, firstButton],
         [lastButton, block.querySelector('article a[href]')!],
       ] as const) {
         const focused = await tabFrom(page, from);
