@@ -155,12 +155,12 @@ function sourceItem(source: Source, original: string, view: LetterView) {
   const href = view.hrefFor(source.url);
   const label = html`<bdi lang=${title.lang === reader ? nothing : title.lang}>${title.text}</bdi>${source.publisher
       ? html`, <bdi>${source.publisher}</bdi>`
-      : nothing}${source.kind === 'pdf' ? html`${' '}(${msg('PDF')})` : nothing}`;
+      : nothing}${source.kind === 'pdf' ? ` (${msg('PDF')})` : nothing}`;
   // A title that looks like an address could name another site than the link's: say where it leads.
-  const host = href && looksLikeAddress(title.text) ? html`${' '}<span class="open-letter__host">(${new URL(href).host})</span>` : nothing;
+  const host = href && looksLikeAddress(title.text) ? html`<span class="open-letter__host">${` (${new URL(href).host})`}</span>` : nothing;
   return html`<li class="open-letter__source">${href
     ? html`<a class="open-letter__link" href=${href} rel="noopener noreferrer" target=${view.linksInNewTab ? '_blank' : nothing}
-        >${label}${host}${view.linksInNewTab ? html`${' '}(${msg('opens in a new tab')})` : nothing}</a
+        >${label}${host}${view.linksInNewTab ? ` (${msg('opens in a new tab')})` : nothing}</a
       >`
     : html`<span class="open-letter__unlinked">${label}</span>`}${source.date
     ? html`, <time datetime=${source.date}>${formatDate(source.date, reader)}</time>`

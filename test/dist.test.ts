@@ -31,8 +31,8 @@ describe('dist/open-letter.js in a plain page', () => {
     expect(textIn(page, 'same-origin', 'h2')).to.equal(title.nl);
     const root = page.document.getElementById('same-origin')!.shadowRoot!;
     expect(root.querySelectorAll('ol li')).to.have.length(campaign.letter.demands.length);
-    expect(root.querySelectorAll('.signatories li')).to.have.length(campaign.signatories.length);
-    expect(root.querySelectorAll('.sources a')).to.have.length(campaign.sources!.length);
+    expect(root.querySelectorAll('.open-letter__signatory')).to.have.length(campaign.signatories.length);
+    expect(root.querySelectorAll('.open-letter__sources a')).to.have.length(campaign.sources!.length);
   });
 
   it('renders any valid campaign: plain strings, one language, no optional fields', async () => {
@@ -41,7 +41,7 @@ describe('dist/open-letter.js in a plain page', () => {
     await waitUntil(() => root.querySelector('h2'), 'the minimal campaign did not render');
     expect(textIn(page, 'minimal', 'h2')).to.equal(minimal.title);
     expect(textIn(page, 'minimal', 'ol')).to.equal(minimal.letter.demands[0]);
-    expect(textIn(page, 'minimal', '.signatories')).to.contain(minimal.signatories[0].name);
+    expect(textIn(page, 'minimal', '.open-letter__signatories')).to.contain(minimal.signatories[0].name);
     // One language only: no language switch to offer.
     expect(root.querySelector('[aria-pressed]')).to.equal(null);
   });

@@ -84,7 +84,7 @@ describe('the embed-code generator', () => {
     expect(el.getAttribute('heading-level')).to.equal('3');
     expect(el.hasAttribute('hide-language-switch')).to.equal(true);
     await waitUntil(() => el.shadowRoot!.querySelector('h3'), 'the preview did not take heading level 3');
-    await waitUntil(() => el.shadowRoot!.querySelector('.highlighted'), 'the preview did not highlight');
+    await waitUntil(() => el.shadowRoot!.querySelector('.open-letter__signatory--highlighted'), 'the preview did not highlight');
     expect(el.shadowRoot!.querySelector('[aria-pressed]')).to.equal(null);
   });
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, demoCampaign, isFirefox, loaded, shadow, textOf } from './helpers.js';
+import { DEMO_URL, demoCampaign, isFirefox, loaded, textOf } from './helpers.js';
 
 /** A page stylesheet, as a webmaster's theme would add it. */
 function pageStyle(css: string): () => void {
@@ -19,8 +19,8 @@ describe('theming: the block looks at home on the host page', () => {
     const el = wrapper.querySelector<OpenLetter>('open-letter')!;
     await new Promise((resolve) => el.addEventListener('open-letter-load', resolve, { once: true }));
     await el.updateComplete;
-    for (const selector of ['#title', '.letter p', '.signatories li']) {
-      const style = getComputedStyle(shadow(el).querySelector(selector)!);
+    for (const selector of ['.open-letter__title', '.open-letter__body p', '.open-letter__signatory']) {
+      const style = getComputedStyle(el.querySelector(selector)!);
       expect(style.fontFamily, selector).to.equal('Georgia, serif');
       expect(style.color, selector).to.equal('rgb(10, 60, 20)');
     }
@@ -34,7 +34,7 @@ describe('theming: the block looks at home on the host page', () => {
     el.style.setProperty('--open-letter-border', '3px dashed rgb(0, 120, 0)');
     el.style.setProperty('--open-letter-spacing', '24px');
     el.style.setProperty('--open-letter-max-width', '500px');
-    const root = shadow(el);
+    const root = el;
     const article = getComputedStyle(root.querySelector('article')!);
     expect(getComputedStyle(root.querySelector('ol')!).borderInlineStartColor).to.equal('rgb(200, 0, 0)');
     expect(getComputedStyle(root.querySelector('a')!).color).to.equal('rgb(0, 0, 200)');
@@ -51,7 +51,7 @@ describe('theming: the block looks at home on the host page', () => {
     try {
       const el = await loaded(DEMO_URL, { lang: 'nl' });
       parts.forEach((part, index) => {
-        const node = shadow(el).querySelector(`[part~="${part}"]`)!;
+        const node = el.querySelector(`[part~="${part}"]`)!;
         expect(node, part).to.exist;
         expect(getComputedStyle(node).outlineWidth, part).to.equal(`${index + 1}px`);
       });
@@ -62,7 +62,7 @@ describe('theming: the block looks at home on the host page', () => {
 
   it('follows the page\'s colour scheme: a lighter accent when the page is dark', async () => {
     const el = await loaded(DEMO_URL, { lang: 'nl' });
-    const accent = () => getComputedStyle(shadow(el).querySelector('ol')!).borderInlineStartColor;
+    const accent = () => getComputedStyle(el.querySelector('ol')!).borderInlineStartColor;
     const light = accent();
     el.style.colorScheme = 'dark';
     const dark = accent();
@@ -75,9 +75,9 @@ describe('theming: the block looks at home on the host page', () => {
     const el = await loaded(DEMO_URL, { lang: 'nl' });
     await emulateMedia({ media: 'print' });
     try {
-      const link = shadow(el).querySelector('a')!;
+      const link = el.querySelector('a')!;
       expect(getComputedStyle(link, '::after').content).to.contain(link.href);
-      expect(getComputedStyle(shadow(el).querySelector('.language-switch')!).display).to.equal('none');
+      expect(getComputedStyle(el.querySelector('.open-letter__language-switch')!).display).to.equal('none');
     } finally {
       await emulateMedia({ media: 'screen' });
     }
@@ -86,7 +86,7 @@ describe('theming: the block looks at home on the host page', () => {
 
 describe('theming: highlighting the own party', () => {
   const itemOf = (el: OpenLetter, name: string) =>
-    [...shadow(el).querySelectorAll('.signatories li')].find((item) => item.textContent!.includes(name))!;
+    [...el.querySelectorAll('.open-letter__signatory')].find((item) => item.textContent!.includes(name))!;
 
   it('marks the party\'s signatory in words and in bold, in Dutch and English', async () => {
     const campaign = await demoCampaign();
@@ -96,7 +96,7 @@ describe('theming: highlighting the own party', () => {
       const item = itemOf(el, own.name);
       expect(textOf(item)).to.contain(words);
       expect(getComputedStyle(item).fontWeight).to.equal('700');
-      const others = [...shadow(el).querySelectorAll('.signatories li')].filter((node) => node !== item);
+      const others = [...el.querySelectorAll('.open-letter__signatory')].filter((node) => node !== item);
       expect(others.length).to.equal(campaign.signatories.length - 1);
       for (const other of others) expect(textOf(other)).not.to.contain(words);
     }
@@ -108,12 +108,12 @@ describe('theming: highlighting the own party', () => {
     const el = await loaded(DEMO_URL, { lang: 'nl', highlight: `${first.party.toUpperCase()}, ${second.name}` });
     expect(textOf(itemOf(el, first.name))).to.contain('(onze partij)');
     expect(textOf(itemOf(el, second.name))).to.contain('(onze partij)');
-    expect(shadow(el).querySelectorAll('.signatories .badge')).to.have.length(2);
+    expect(el.querySelectorAll('.open-letter__badge')).to.have.length(2);
   });
 
   it('marks nothing when no signatory matches', async () => {
     const el = await loaded(DEMO_URL, { lang: 'nl', highlight: 'Een Andere Partij' });
-    expect(shadow(el).querySelectorAll('.signatories .badge')).to.have.length(0);
+    expect(el.querySelectorAll('.open-letter__badge')).to.have.length(0);
   });
 
   it('is accessible with a highlight', async () => {
