@@ -1,6 +1,7 @@
 // `npm run test:screen-reader`: every screen-reader test in one process, so Orca and its
 // desktop start once. Where Orca is not installed it skips, saying so, unless
 // SCREEN_READER_TESTS=required (as `.ci/run` sets, after installing it).
+import { existsSync } from 'node:fs';
 import { screenReaderInstalled } from './desktop.mjs';
 
 if (!screenReaderInstalled()) {
@@ -11,6 +12,11 @@ if (!screenReaderInstalled()) {
       'speech-dispatcher-espeak-ng xdotool',
   );
   process.exit(required ? 1 : 0);
+}
+
+if (!existsSync(new URL('../../dist/open-letter.js', import.meta.url))) {
+  console.log('The screen-reader tests read the built block: run `npm run build` first.');
+  process.exit(1);
 }
 
 await import('./letter.test.mjs');
