@@ -19,7 +19,7 @@ for (const engine of ['firefox', 'chromium']) {
           announced: loadingMessage,
           timeout: 5000,
         });
-        user.expectHeard(opened, loadingMessage, 'a polite status while the campaign loads');
+        await user.expectHeard(opened, loadingMessage, 'a polite status while the campaign loads');
       } finally {
         await close();
       }
@@ -29,13 +29,13 @@ for (const engine of ['firefox', 'chromium']) {
       const { server, user, close } = await screenReaderUser(engine);
       try {
         const opened = await user.open(server.pageUrl('nl', { src: '/dead.json' }), {
-          // The first request and the block's one automatic retry.
-          loaded: server.answers('/dead.json', 2),
+          loaded: server.answers('/dead.json'),
+          // After the block's own automatic retry, if it makes one.
           announced: failureMessage,
         });
-        user.expectHeard(opened, failureMessage, 'announced as an alert, without moving focus');
+        await user.expectHeard(opened, failureMessage, 'announced as an alert, without moving focus');
         await user.press('Control+Home');
-        user.expectHeard(await user.press('b'), inOrder('Opnieuw proberen', 'button'));
+        await user.expectHeard(await user.press('b'), inOrder('Opnieuw proberen', 'button'));
       } finally {
         await close();
       }
