@@ -4,7 +4,7 @@
 // sends to speech. Nothing touches the machine's own session, sound or settings:
 // every process gets a temporary HOME and runtime directory and is stopped by its PID.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,7 +85,10 @@ export class Desktop {
   }
 
   async #start() {
-    this.#root = await mkdtemp(join(tmpdir(), 'open-letter-screen-reader-'));
+    const root = await mkdtemp(join(tmpdir(), 'open-letter-screen-reader-'));
+    this.#root = root;
+    // Also when the run is interrupted (Processes ends the processes on the same signal).
+    process.once('exit', () => rmSync(root, { recursive: true, force: true }));
     const home = join(this.#root, 'home');
     const runtime = join(this.#root, 'runtime');
     await mkdir(home);

@@ -33,6 +33,9 @@ describe(`Orca in Firefox ESR reads a list of ${longListLength} signatories`, { 
 
   test(`pressing it says "expanded", and the list then has all ${longListLength}`, async () => {
     const { user } = page;
+    // The disclosure is the last button on the page.
+    await user.press('Control+End');
+    await user.expectHeard(await user.press('shift+b'), 'collapsed');
     await user.expectHeard(await user.press('space'), 'expanded');
     await user.expectHeard(await user.press('shift+l'), `list with ${longListLength} items`);
   });
