@@ -8,8 +8,10 @@ const speaking = "SPEECH DISPATCHER: Speaking '<speak>";
 const speakingEnd = "</speak>'";
 const languageRequest = /voice requested with language='([^']*)'/;
 
-/** One thing Orca sent to speech, or a language it picked for what follows. */
-/** @typedef {{ at: number, text?: string, language?: string }} SpeechEvent */
+/**
+ * One thing Orca sent to speech, or a language it picked for what follows.
+ * @typedef {{ at: number, text?: string, language?: string }} SpeechEvent
+ */
 
 export class SpeechLog {
   /** @type {SpeechEvent[]} */
@@ -129,6 +131,6 @@ export function inOrder(...parts) {
   return new RegExp(parts.map(escape).join('.*'), 'i');
 }
 
-export function normalize(text) {
+function normalize(text) {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }

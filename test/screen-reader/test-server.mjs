@@ -122,15 +122,15 @@ export class TestServer {
   }
 
   /**
-   * A wait for the next `count` answers to `path`, counted from now: call it before the
-   * page that makes the requests opens, await the result after.
+   * A wait for the next answer to `path`, counted from now: call it before the page that
+   * makes the request opens, await the result after.
    */
-  answers(path, count = 1, timeout = 30_000) {
-    const target = (this.answered.get(path) ?? 0) + count;
+  answers(path, timeout = 30_000) {
+    const target = (this.answered.get(path) ?? 0) + 1;
     return async () => {
       const deadline = Date.now() + timeout;
       while ((this.answered.get(path) ?? 0) < target) {
-        if (Date.now() > deadline) throw new Error(`${path} was not answered ${count} time(s) within ${timeout / 1000} s`);
+        if (Date.now() > deadline) throw new Error(`${path} was not answered within ${timeout / 1000} s`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     };
