@@ -64,6 +64,8 @@ export const engines = {
           '--force-renderer-accessibility',
           `--user-data-dir=${profile}`,
           '--no-default-browser-check',
+          // No "unsupported command-line flag" infobar (for --no-sandbox) in the window.
+          '--test-type',
           '--password-store=basic',
           '--window-position=0,0',
           '--window-size=1280,1024',
