@@ -40,7 +40,7 @@ type State =
 const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
 
 /** Milliseconds of loading before "Loading the letter…" is announced: a quick answer needs no words. */
-const ANNOUNCE_LOADING_AFTER = 400;
+const ANNOUNCE_LOADING_AFTER = 1000;
 
 /**
  * Shows one campaign letter — title, date, summary, the letter with its demands, the

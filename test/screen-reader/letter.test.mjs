@@ -25,7 +25,7 @@ const pages = {
     language: 'nl',
     headingLevel: 2,
     words: {
-      demands: 'Eisen',
+      demands: 'Wat wij vragen',
       signatories: 'ondertekenaars',
       sources: 'Bronnen',
       ourParty: 'onze partij',
@@ -37,7 +37,7 @@ const pages = {
     language: 'en',
     headingLevel: 3,
     words: {
-      demands: 'Demands',
+      demands: 'What we are asking for',
       signatories: 'signatories',
       sources: 'Sources',
       ourParty: 'our party',
