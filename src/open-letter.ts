@@ -213,7 +213,8 @@ export class OpenLetter extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('campaign') || changed.has('referrerPolicy')) this.#load(false);
-    if (changed.has('headingLevel') && !isHeadingLevel(this.headingLevel)) {
+    // No attribute (null) means the default, 2, without a word.
+    if (changed.has('headingLevel') && this.headingLevel != null && !isHeadingLevel(this.headingLevel)) {
       console.warn(`<open-letter>: heading-level must be a whole number from 1 to 6, got ${String(this.headingLevel)}; using 2`);
     }
     // Busy while loading: assistive technology waits instead of reading a half state.
