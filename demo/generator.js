@@ -51,8 +51,11 @@ function parts(...items) {
   });
 }
 
+/** Puts a message in `el`; the same message again changes nothing, so a live region does not repeat it. */
 function say(el, ...items) {
-  el.replaceChildren(...parts(...items));
+  const nodes = parts(...items);
+  if (el.textContent === nodes.map((node) => node.textContent).join('')) return;
+  el.replaceChildren(...nodes);
 }
 
 function init() {
@@ -102,6 +105,7 @@ function init() {
     .then(() => {
       if (release.state === 'missing') {
         // Without it the CDN addresses are unknown: the code uses this site's script.
+        document.getElementById('gen-release-status').hidden = false;
         for (const radio of radios('script-source')) {
           radio.disabled = radio.value !== 'own';
           radio.checked = radio.value === 'own';
