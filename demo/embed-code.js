@@ -31,7 +31,8 @@ const integrityOf = (file) => (file.integrity ? ` integrity="${escapeHtml(file.i
  * The snippet a webmaster pastes: one line inside `<div class="open-letter-embed">`, which
  * WordPress's paragraph filter (wpautop) leaves alone. In order: the stylesheet (so a
  * pre-rendered letter is styled from the first paint), the script, the campaign's preload
- * (its request starts with the script's, not after it), the theme, then the element.
+ * (its request starts with the script's, not after it), then the element; a theme's
+ * `<style>` comes just before the div, on the same line.
  *
  * - `script`, `stylesheet`: { href, integrity } (integrity null when unknown)
  * - `preload`: the campaign's absolute address, or null for none
@@ -49,11 +50,11 @@ export function buildSnippet({ script, stylesheet, preload = null, theme = [], a
   // crossorigin="anonymous" is the block's own request: CORS, cookies only to its own site.
   // Any other request mode and the browser downloads the campaign twice.
   if (preload) parts.push(`<link rel="preload" as="fetch" href="${escapeHtml(preload)}" crossorigin="anonymous">`);
-  if (theme.length) {
-    parts.push(`<style>open-letter { ${theme.map(([property, value]) => `${property}: ${value};`).join(' ')} }</style>`);
-  }
   parts.push(`<open-letter${attributeList(attributes, escapeHtml)}>${content}</open-letter>`);
-  return `<div class="open-letter-embed">${parts.join('')}</div>`;
+  // The theme goes before the div: wpautop starts a new paragraph after a </style>, and a <p>
+  // opened before <open-letter> would end the element early (the letter would show twice).
+  const style = theme.length ? `<style>open-letter { ${theme.map(([property, value]) => `${property}: ${value};`).join(' ')} }</style>` : '';
+  return `${style}<div class="open-letter-embed">${parts.join('')}</div>`;
 }
 
 /** The fallback link inside the block, or '' for none. */
