@@ -554,6 +554,8 @@ function init() {
   document.addEventListener('change', (event) => {
     if (event.target.form !== form || event.target.type === 'color') return;
     if (event.target.name === 'lang') languageChosen = true;
+    // Leaving the address field again asks again, e.g. once the campaign's server is fixed.
+    if (event.target.name === 'src' && campaign.state === 'error') campaign = { url: null, state: 'none' };
     render({ commit: true, srcNow: true });
   });
 
