@@ -564,6 +564,10 @@ function init() {
     const status = document.getElementById(`${output.id}-copy-status`);
     button.addEventListener('click', async () => {
       status.replaceChildren();
+      if (!output.value) {
+        setTimeout(() => say(status, 'Er is nog niets om te kopiëren: vul eerst het adres in. ', ['en', '(Nothing to copy yet: fill in the address first.)']), 100);
+        return;
+      }
       let copied = false;
       try {
         await navigator.clipboard.writeText(output.value);

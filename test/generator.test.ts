@@ -497,6 +497,13 @@ describe('the embed-code generator', () => {
       });
     }
 
+    it('says when there is nothing to copy yet', async () => {
+      type('gen-page-url', '');
+      page.document.querySelector<HTMLButtonElement>('button[data-copy="gen-page-code"]')!.click();
+      await waitUntil(() => $('gen-page-code-copy-status').textContent, 'no copy status');
+      expect($('gen-page-code-copy-status').textContent).to.contain('nog niets om te kopiëren');
+    });
+
     it('selects the text when copying fails', async () => {
       Object.defineProperty(page.navigator.clipboard, 'writeText', {
         configurable: true,
@@ -508,6 +515,23 @@ describe('the embed-code generator', () => {
       expect(page.document.activeElement).to.equal(textarea);
       expect(textarea.selectionEnd - textarea.selectionStart).to.equal(textarea.value.length);
     });
+  });
+
+  it('reflows at 320 px without sideways scrolling, the three ways one below the other', async () => {
+    const narrow = await openPage('/demo/generator.html', { width: 320, height: 600 });
+    try {
+      const code = narrow.document.getElementById('gen-code') as HTMLTextAreaElement;
+      await waitUntil(() => code.value !== '' && narrow.document.getElementById('gen-letter-status')!.dataset.state === 'ok', 'no snippet', {
+        timeout: 10000,
+      });
+      const root = narrow.document.documentElement;
+      expect(root.scrollWidth).to.be.at.most(root.clientWidth);
+      const tops = [...narrow.document.querySelectorAll('.generator-way')].map((way) => way.getBoundingClientRect().top);
+      expect(tops[0]).to.be.below(tops[1]);
+      expect(tops[1]).to.be.below(tops[2]);
+    } finally {
+      narrow.frameElement?.remove();
+    }
   });
 
   it('passes axe', async () => {
