@@ -43,6 +43,12 @@ async function letterSettled() {
   });
 }
 
+/** The demo campaign in the address field again, as the page starts, with its letter made. */
+async function backToTheDemo() {
+  type('gen-src', './campaigns/brandbrief-samen-veilig.json');
+  await letterSettled();
+}
+
 /** The snippet parsed as a browser parses the page it is pasted into. */
 function parsed(html = snippet()) {
   return new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html');
@@ -111,8 +117,7 @@ describe('the embed-code generator', () => {
       type('gen-src', echoUrl(english, { key: uniqueKey('english-again') }));
       await letterSettled();
       expect(parsed().querySelector('open-letter')!.getAttribute('lang'), 'a chosen language stays').to.equal('nl');
-      type('gen-src', `.${DEMO.replace('/demo', '')}`);
-      await letterSettled();
+      await backToTheDemo();
     });
   });
 
@@ -121,7 +126,7 @@ describe('the embed-code generator', () => {
       expect(snippet()).to.not.contain('\n');
       expect(snippet()).to.match(/^<div class="open-letter-embed">.*<\/div>$/);
       const doc = parsed();
-      expect([...doc.body.children].map((child) => child.outerHTML.slice(0, 30))).to.have.length(1);
+      expect(doc.body.children).to.have.length(1);
       const embed = doc.body.firstElementChild!;
       expect(embed.className).to.equal('open-letter-embed');
       expect([...embed.children].map((child) => `${child.localName}${child.getAttribute('rel') ? `[${child.getAttribute('rel')}]` : ''}`)).to.deep.equal([
@@ -297,8 +302,7 @@ describe('the embed-code generator', () => {
       type('gen-src', '/api/not-found.json');
       await letterSettled();
       expect($('gen-src-error').textContent).to.contain('HTTP 404');
-      type('gen-src', `.${DEMO.replace('/demo', '')}`);
-      await letterSettled();
+      await backToTheDemo();
       expect($('gen-src').hasAttribute('aria-invalid')).to.equal(false);
     });
   });
@@ -346,8 +350,7 @@ describe('the embed-code generator', () => {
     });
 
     after(async () => {
-      type('gen-src', `.${DEMO.replace('/demo', '')}`);
-      await letterSettled();
+      await backToTheDemo();
     });
   });
 
@@ -578,8 +581,7 @@ describe('the embed-code generator', () => {
         } finally {
           frame.remove();
           choose(radio('script-source', 'jsdelivr'));
-          type('gen-src', `.${DEMO.replace('/demo', '')}`);
-          await letterSettled();
+          await backToTheDemo();
         }
       });
     }
