@@ -53,7 +53,9 @@ export function buildSnippet({ script, stylesheet, preload = null, theme = [], a
   parts.push(`<open-letter${attributeList(attributes, escapeHtml)}>${content}</open-letter>`);
   // The theme goes before the div: wpautop starts a new paragraph after a </style>, and a <p>
   // opened before <open-letter> would end the element early (the letter would show twice).
-  const style = theme.length ? `<style>open-letter { ${theme.map(([property, value]) => `${property}: ${value};`).join(' ')} }</style>` : '';
+  const style = theme.length
+    ? `<style>open-letter { ${theme.map(([property, value]) => `${property}: ${value};`).join(' ')} }</style>`
+    : '';
   return `${style}<div class="open-letter-embed">${parts.join('')}</div>`;
 }
 

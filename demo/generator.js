@@ -77,7 +77,14 @@ function init() {
   document.getElementById('gen-script-default').textContent = ownDefault;
 
   const themeFields = [...form.querySelectorAll('input[data-property]')];
-  const checkedFields = [field('src'), field('script'), field('fallback-href'), field('block-id'), field('page-url'), ...themeFields];
+  const checkedFields = [
+    field('src'),
+    field('script'),
+    field('fallback-href'),
+    field('block-id'),
+    field('page-url'),
+    ...themeFields,
+  ];
 
   /** A field's error line: shown (with the word "Fout") or hidden. */
   function showError(input, ...message) {
@@ -137,10 +144,18 @@ function init() {
     const { version, name, updatingRange } = release;
     const host = settings.source === 'jsdelivr' ? 'jsDelivr' : 'unpkg';
     scriptStatus.dataset.state = 'cdn';
-    say(scriptStatus, `Versie ${version} van ${host}, met de integriteitshash van precies die bestanden (uit `, ['code', 'dist/release.json'],
-      '). Dit adres verandert nooit; het werkt zodra deze versie op npm staat. Het adres ', ['code', `${name}@${updatingRange}`],
+    say(
+      scriptStatus,
+      `Versie ${version} van ${host}, met de integriteitshash van precies die bestanden (uit `,
+      ['code', 'dist/release.json'],
+      '). Dit adres verandert nooit; het werkt zodra deze versie op npm staat. Het adres ',
+      ['code', `${name}@${updatingRange}`],
       ' gaat vanzelf mee met nieuwe versies, maar kan daarom geen integriteitshash hebben. ',
-      ['en', `(Version ${version} from ${host}, pinned with the hash of exactly those files; it works once this version is published on npm. The updating address cannot carry a hash.)`]);
+      [
+        'en',
+        `(Version ${version} from ${host}, pinned with the hash of exactly those files; it works once this version is published on npm. The updating address cannot carry a hash.)`,
+      ],
+    );
   }
 
   // --- Subresource Integrity of a self-hosted script and stylesheet --------------------------
@@ -166,7 +181,13 @@ function init() {
     hashes = { for: href };
     if (href === ownDefault && release.state === 'ok') {
       // This site's own build: release.json has the hashes of exactly these files.
-      hashes = { for: href, script: release.script.integrity, stylesheet: release.stylesheet?.integrity, state: 'ok', fromRelease: true };
+      hashes = {
+        for: href,
+        script: release.script.integrity,
+        stylesheet: release.stylesheet?.integrity,
+        state: 'ok',
+        fromRelease: true,
+      };
       render();
       return;
     }
@@ -174,7 +195,10 @@ function init() {
     let stylesheet;
     try {
       if (!crypto.subtle) throw Object.assign(new Error('insecure'), { insecure: true });
-      [script, stylesheet] = await Promise.all([hashOne(href, true), hashOne(new URL('open-letter.css', href).href, false)]);
+      [script, stylesheet] = await Promise.all([
+        hashOne(href, true),
+        hashOne(new URL('open-letter.css', href).href, false),
+      ]);
     } catch (error) {
       script = stylesheet = { state: error?.insecure ? 'insecure' : 'failed' };
     }
@@ -184,7 +208,11 @@ function init() {
       for: href,
       script: script.value,
       stylesheet: stylesheet.value,
-      state: failed ? (failed.state === 'http' && failed.status === 404 && href === ownDefault ? 'missing' : failed.state) : 'ok',
+      state: failed
+        ? failed.state === 'http' && failed.status === 404 && href === ownDefault
+          ? 'missing'
+          : failed.state
+        : 'ok',
       status: failed?.status,
       // Vite's dev server rewrites the scripts it serves from this site, so their bytes are not the file's.
       devServer: Boolean(import.meta.hot) && new URL(href).origin === location.origin,
@@ -196,36 +224,108 @@ function init() {
   function describeHashes() {
     const { state, status } = hashes;
     scriptStatus.dataset.state = state;
-    const buildHint = ['gebruik dan de hashes die ', ['code', 'npm run build'], ' afdrukt voor ', ['code', 'open-letter.js'], ' en ',
-      ['code', 'open-letter.css'], '.'];
+    const buildHint = [
+      'gebruik dan de hashes die ',
+      ['code', 'npm run build'],
+      ' afdrukt voor ',
+      ['code', 'open-letter.js'],
+      ' en ',
+      ['code', 'open-letter.css'],
+      '.',
+    ];
     if (state === 'ok' && hashes.fromRelease) {
-      say(scriptStatus, 'Integriteitshashes (', ['code', 'integrity'], ') van de gebouwde bestanden van deze site, uit ', ['code', 'dist/release.json'],
-        '. ', ['en', '(Integrity hashes of this site\'s built files, from dist/release.json.)']);
+      say(
+        scriptStatus,
+        'Integriteitshashes (',
+        ['code', 'integrity'],
+        ') van de gebouwde bestanden van deze site, uit ',
+        ['code', 'dist/release.json'],
+        '. ',
+        ['en', "(Integrity hashes of this site's built files, from dist/release.json.)"],
+      );
     } else if (state === 'ok') {
-      say(scriptStatus, 'Integriteitshashes (', ['code', 'integrity'], ') berekend over de bytes van ', ['code', hashes.for],
-        ' en de stylesheet ernaast. ', ['en', '(Integrity hashes computed from the bytes of the script and the stylesheet beside it.)']);
+      say(
+        scriptStatus,
+        'Integriteitshashes (',
+        ['code', 'integrity'],
+        ') berekend over de bytes van ',
+        ['code', hashes.for],
+        ' en de stylesheet ernaast. ',
+        ['en', '(Integrity hashes computed from the bytes of the script and the stylesheet beside it.)'],
+      );
       if (hashes.devServer) {
-        scriptStatus.append(...parts(['strong', ' Let op: '], 'de ontwikkelserver (', ['code', 'npm start'], ') verandert de scripts die hij geeft, ',
-          'dus deze hash past niet bij het bestand op uw server; ', ...buildHint, ' ',
-          ['en', '(Warning: the dev server changes the scripts it serves, so this hash does not match the file you host; use the hashes npm run build prints.)']));
+        scriptStatus.append(
+          ...parts(
+            ['strong', ' Let op: '],
+            'de ontwikkelserver (',
+            ['code', 'npm start'],
+            ') verandert de scripts die hij geeft, ',
+            'dus deze hash past niet bij het bestand op uw server; ',
+            ...buildHint,
+            ' ',
+            [
+              'en',
+              '(Warning: the dev server changes the scripts it serves, so this hash does not match the file you host; use the hashes npm run build prints.)',
+            ],
+          ),
+        );
       }
     } else if (state === 'missing') {
-      say(scriptStatus, ['strong', 'Let op: '], 'het script is nog niet gebouwd. Voer eerst ', ['code', 'npm run build'],
-        ' uit om de integriteitshashes te krijgen; tot dan staat er geen ', ['code', 'integrity'], ' in de code. ',
-        ['en', '(Warning: run ', ['code', 'npm run build'], ' first to get the integrity hashes; until then the code has none.)']);
+      say(
+        scriptStatus,
+        ['strong', 'Let op: '],
+        'het script is nog niet gebouwd. Voer eerst ',
+        ['code', 'npm run build'],
+        ' uit om de integriteitshashes te krijgen; tot dan staat er geen ',
+        ['code', 'integrity'],
+        ' in de code. ',
+        [
+          'en',
+          '(Warning: run ',
+          ['code', 'npm run build'],
+          ' first to get the integrity hashes; until then the code has none.)',
+        ],
+      );
     } else if (state === 'http') {
-      say(scriptStatus, ['strong', 'Let op: '], `een bestand op dit adres gaf HTTP ${status}, dus de hash kon niet worden berekend en de code mist `,
-        ['code', 'integrity'], '. Controleer het adres, en of de stylesheet in dezelfde map staat. ',
-        ['en', `(Warning: a file answered HTTP ${status}; no integrity hash. Check the address, and that the stylesheet is in the same folder.)`]);
+      say(
+        scriptStatus,
+        ['strong', 'Let op: '],
+        `een bestand op dit adres gaf HTTP ${status}, dus de hash kon niet worden berekend en de code mist `,
+        ['code', 'integrity'],
+        '. Controleer het adres, en of de stylesheet in dezelfde map staat. ',
+        [
+          'en',
+          `(Warning: a file answered HTTP ${status}; no integrity hash. Check the address, and that the stylesheet is in the same folder.)`,
+        ],
+      );
     } else if (state === 'insecure') {
-      say(scriptStatus, ['strong', 'Let op: '], 'de hash kan alleen op https of localhost worden berekend; ', ...buildHint,
-        ' ', ['en', '(Warning: the hash can only be computed over https or on localhost; npm run build prints it.)']);
+      say(
+        scriptStatus,
+        ['strong', 'Let op: '],
+        'de hash kan alleen op https of localhost worden berekend; ',
+        ...buildHint,
+        ' ',
+        ['en', '(Warning: the hash can only be computed over https or on localhost; npm run build prints it.)'],
+      );
     } else {
-      say(scriptStatus, ['strong', 'Let op: '], 'de hash kon niet worden berekend, want deze pagina kan het bestand niet ophalen ',
-        '(een ander domein zonder CORS-header, of onbereikbaar), dus de code heeft geen ', ['code', 'integrity'],
-        '. Zijn het dezelfde bestanden, ', ...buildHint, ' Zet die als ', ['code', 'integrity="sha384-…"'], ' in de tags. ',
-        ['en', '(Warning: the hash could not be computed because this page cannot fetch the file. If they are the same files, use the values that ',
-          ['code', 'npm run build'], ' prints.)']);
+      say(
+        scriptStatus,
+        ['strong', 'Let op: '],
+        'de hash kon niet worden berekend, want deze pagina kan het bestand niet ophalen ',
+        '(een ander domein zonder CORS-header, of onbereikbaar), dus de code heeft geen ',
+        ['code', 'integrity'],
+        '. Zijn het dezelfde bestanden, ',
+        ...buildHint,
+        ' Zet die als ',
+        ['code', 'integrity="sha384-…"'],
+        ' in de tags. ',
+        [
+          'en',
+          '(Warning: the hash could not be computed because this page cannot fetch the file. If they are the same files, use the values that ',
+          ['code', 'npm run build'],
+          ' prints.)',
+        ],
+      );
     }
   }
 
@@ -264,24 +364,48 @@ function init() {
     try {
       const response = await fetch(url, { credentials: 'omit', signal: AbortSignal.timeout(10_000) });
       if (!response.ok) {
-        result = { state: 'error', problem: [`de server antwoordde met HTTP ${response.status}. `, ['en', `(The server answered HTTP ${response.status}.)`]] };
+        result = {
+          state: 'error',
+          problem: [
+            `de server antwoordde met HTTP ${response.status}. `,
+            ['en', `(The server answered HTTP ${response.status}.)`],
+          ],
+        };
       } else {
         const check = checkCampaign(await response.json());
         result = check.valid
           ? { state: 'ok', campaign: check.campaign, linkBase: response.url || url }
           : {
               state: 'error',
-              problem: ['dit is geen geldige campagne (', ['code', check.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ')],
-                '). Controleer hem met ', ['code', 'npx open-letter validate'], '. ', ['en', '(Not a valid campaign; check it with open-letter validate.)']],
+              problem: [
+                'dit is geen geldige campagne (',
+                [
+                  'code',
+                  check.problems
+                    .slice(0, 3)
+                    .map((p) => `${p.path}: ${p.message}`)
+                    .join('; '),
+                ],
+                '). Controleer hem met ',
+                ['code', 'npx open-letter validate'],
+                '. ',
+                ['en', '(Not a valid campaign; check it with open-letter validate.)'],
+              ],
             };
       }
     } catch (error) {
       result = {
         state: 'error',
-        problem: error instanceof SyntaxError
-          ? ['het antwoord is geen JSON. ', ['en', '(The answer is not JSON.)']]
-          : ['de campagne kon niet worden opgehaald (offline, een fout adres, of een ander domein zonder CORS-header). ',
-              ['en', '(The campaign could not be fetched: offline, a wrong address, or another site without a CORS header.)']],
+        problem:
+          error instanceof SyntaxError
+            ? ['het antwoord is geen JSON. ', ['en', '(The answer is not JSON.)']]
+            : [
+                'de campagne kon niet worden opgehaald (offline, een fout adres, of een ander domein zonder CORS-header). ',
+                [
+                  'en',
+                  '(The campaign could not be fetched: offline, a wrong address, or another site without a CORS header.)',
+                ],
+              ],
       };
     }
     if (run !== campaignRun) return; // the address changed meanwhile
@@ -301,9 +425,12 @@ function init() {
     const srcValue = field('src').value.trim();
     const src = srcValue ? httpAddress(srcValue) : null;
     if (!src) {
-      problems.set(field('src'), srcValue
-        ? ['Geen geldig http(s)-adres. ', ['en', '(Not a valid http(s) address.)']]
-        : ['Vul het adres van de campagne in. ', ['en', '(Enter the campaign address.)']]);
+      problems.set(
+        field('src'),
+        srcValue
+          ? ['Geen geldig http(s)-adres. ', ['en', '(Not a valid http(s) address.)']]
+          : ['Vul het adres van de campagne in. ', ['en', '(Enter the campaign address.)']],
+      );
     } else if (campaign.url === src && campaign.state === 'error') {
       problems.set(field('src'), ['De brief kan niet in de code: ', ...campaign.problem]);
     }
@@ -314,8 +441,11 @@ function init() {
     if (source === 'own' && scriptValue) {
       const address = httpAddress(scriptValue);
       if (address) ownScript = address;
-      else problems.set(field('script'), ['Geen geldig http(s)-adres; de code gebruikt nu het script van deze site. ',
-        ['en', '(Not a valid http(s) address; the code uses this site\'s script.)']]);
+      else
+        problems.set(field('script'), [
+          'Geen geldig http(s)-adres; de code gebruikt nu het script van deze site. ',
+          ['en', "(Not a valid http(s) address; the code uses this site's script.)"],
+        ]);
     }
 
     const hrefValue = field('fallback-href').value.trim();
@@ -323,15 +453,20 @@ function init() {
     if (hrefValue) {
       const href = httpAddress(hrefValue);
       if (href) fallback = { href, text: field('fallback-text').value.trim() || 'Lees de brandbrief' };
-      else problems.set(field('fallback-href'), ['Geen geldig http(s)-adres; de code laat de link nu weg. ',
-        ['en', '(Not a valid http(s) address; the code leaves the link out.)']]);
+      else
+        problems.set(field('fallback-href'), [
+          'Geen geldig http(s)-adres; de code laat de link nu weg. ',
+          ['en', '(Not a valid http(s) address; the code leaves the link out.)'],
+        ]);
     }
 
     const blockIdValue = field('block-id').value.trim();
     const blockId = BLOCK_ID.test(blockIdValue) ? blockIdValue : '';
     if (blockIdValue && !blockId) {
-      problems.set(field('block-id'), ['Gebruik alleen letters, cijfers en streepjes, en begin met een letter; de code laat de naam nu weg. ',
-        ['en', '(Letters, digits and hyphens only, starting with a letter; the code leaves the name out.)']]);
+      problems.set(field('block-id'), [
+        'Gebruik alleen letters, cijfers en streepjes, en begin met een letter; de code laat de naam nu weg. ',
+        ['en', '(Letters, digits and hyphens only, starting with a letter; the code leaves the name out.)'],
+      ]);
     }
 
     const pageValue = field('page-url').value.trim();
@@ -339,7 +474,8 @@ function init() {
     let pageDerived = false;
     if (pageValue) {
       pageUrl = httpAddress(pageValue);
-      if (!pageUrl) problems.set(field('page-url'), ['Geen geldig http(s)-adres. ', ['en', '(Not a valid http(s) address.)']]);
+      if (!pageUrl)
+        problems.set(field('page-url'), ['Geen geldig http(s)-adres. ', ['en', '(Not a valid http(s) address.)']]);
     } else if (src && new URL(src).pathname.endsWith('/campaign.json')) {
       // The folder `open-letter site` writes serves its campaign as campaign.json beside the letter page.
       pageUrl = new URL('./', src).href;
@@ -351,8 +487,11 @@ function init() {
       const value = input.value.trim().replace(/\s+/g, ' ');
       if (!value || normalize(value) === normalize(input.dataset.default)) continue;
       if (cssValueOk(input.dataset.kind, value)) theme.push([input.dataset.property, value]);
-      else problems.set(input, ['Geen geldige CSS-waarde; de code gebruikt nu de standaard. ',
-        ['en', '(Not a valid CSS value; the code uses the default.)']]);
+      else
+        problems.set(input, [
+          'Geen geldige CSS-waarde; de code gebruikt nu de standaard. ',
+          ['en', '(Not a valid CSS value; the code uses the default.)'],
+        ]);
     }
 
     return {
@@ -416,12 +555,22 @@ function init() {
     } else if (letter) {
       const count = campaign.campaign.signatories.length;
       letterStatus.dataset.state = 'ok';
-      say(letterStatus, `De hele brief staat in de code: in het ${settings.lang === 'en' ? 'Engels' : 'Nederlands'}, met alle ${count} ondertekenaars. `,
-        ['en', `(The whole letter is in the code, with all ${count} signatories.)`]);
+      say(
+        letterStatus,
+        `De hele brief staat in de code: in het ${settings.lang === 'en' ? 'Engels' : 'Nederlands'}, met alle ${count} ondertekenaars. `,
+        ['en', `(The whole letter is in the code, with all ${count} signatories.)`],
+      );
     } else if (!settings.src || (campaign.url === settings.src && campaign.state === 'error')) {
       letterStatus.dataset.state = 'failed';
-      say(letterStatus, ['strong', 'Let op: '], 'de brief kon niet in de code; de code bevat nu alleen de link. Zie de fout bij het adres van de campagne. ',
-        ['en', '(The letter could not be included; the code holds the link only. See the error at the campaign address.)']);
+      say(
+        letterStatus,
+        ['strong', 'Let op: '],
+        'de brief kon niet in de code; de code bevat nu alleen de link. Zie de fout bij het adres van de campagne. ',
+        [
+          'en',
+          '(The letter could not be included; the code holds the link only. See the error at the campaign address.)',
+        ],
+      );
     } else {
       letterStatus.dataset.state = 'pending';
       say(letterStatus, 'De campagne laden… ', ['en', '(Loading the campaign…)']);
@@ -430,17 +579,39 @@ function init() {
 
   function describePage(settings) {
     if (settings.pageDerived) {
-      say(pageHint, 'Ingevuld vanuit het adres van de campagne: de map van ', ['code', 'campaign.json'],
-        ' is de briefpagina die ', ['code', 'open-letter site'], ' maakt. ',
-        ['en', '(Filled in from the campaign address: the folder of campaign.json is the letter page.)']);
+      say(
+        pageHint,
+        'Ingevuld vanuit het adres van de campagne: de map van ',
+        ['code', 'campaign.json'],
+        ' is de briefpagina die ',
+        ['code', 'open-letter site'],
+        ' maakt. ',
+        ['en', '(Filled in from the campaign address: the folder of campaign.json is the letter page.)'],
+      );
     } else {
-      say(pageHint, 'Het adres dat de schrijver van de campagne opgaf bij ', ['code', 'open-letter site --base'],
+      say(
+        pageHint,
+        'Het adres dat de schrijver van de campagne opgaf bij ',
+        ['code', 'open-letter site --base'],
         '. Open het eerst zelf in de browser: WordPress kijkt maar één keer, en onthoudt het voor altijd. ',
-        ['en', '(The address given to open-letter site --base. Open it yourself first: WordPress looks once and keeps the answer for good.)']);
+        [
+          'en',
+          '(The address given to open-letter site --base. Open it yourself first: WordPress looks once and keeps the answer for good.)',
+        ],
+      );
     }
     if (settings.pageUrl?.startsWith('http:')) {
-      pageHint.append(...parts(['strong', ' Let op: '], 'een adres met ', ['code', 'http:'], ' sluit alleen de klassieke editor in; de blok-editor wil ',
-        ['code', 'https:'], '. ', ['en', '(An http: address embeds in the classic editor only.)']));
+      pageHint.append(
+        ...parts(
+          ['strong', ' Let op: '],
+          'een adres met ',
+          ['code', 'http:'],
+          ' sluit alleen de klassieke editor in; de blok-editor wil ',
+          ['code', 'https:'],
+          '. ',
+          ['en', '(An http: address embeds in the classic editor only.)'],
+        ),
+      );
     }
   }
 
@@ -507,14 +678,20 @@ function init() {
     describeLetter(settings, letter);
     describePage(settings);
     if (release.state === 'loading') return; // The default addresses come from the release.
-    show(outputs.snippet, buildSnippet({
-      ...files(settings),
-      preload: settings.preload ? settings.src : null,
-      theme: settings.theme,
-      attributes: elementAttributes(settings, { withId: true }),
-      content: letter ?? fallbackLink(settings.fallback),
-    }));
-    show(outputs.shortcode, buildShortcode({ attributes: elementAttributes(settings, { withId: false }), fallback: settings.fallback }));
+    show(
+      outputs.snippet,
+      buildSnippet({
+        ...files(settings),
+        preload: settings.preload ? settings.src : null,
+        theme: settings.theme,
+        attributes: elementAttributes(settings, { withId: true }),
+        content: letter ?? fallbackLink(settings.fallback),
+      }),
+    );
+    show(
+      outputs.shortcode,
+      buildShortcode({ attributes: elementAttributes(settings, { withId: false }), fallback: settings.fallback }),
+    );
     show(outputs.address, settings.pageUrl ?? '');
   }
 
@@ -530,7 +707,10 @@ function init() {
     probe.style.color = value;
     const match = getComputedStyle(probe).color.match(/^rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)$/);
     if (!match || (match[4] !== undefined && Number(match[4]) < 1)) return null;
-    return `#${match.slice(1, 4).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
+    return `#${match
+      .slice(1, 4)
+      .map((n) => Number(n).toString(16).padStart(2, '0'))
+      .join('')}`;
   }
   for (const picker of form.querySelectorAll('input[type="color"][data-for]')) {
     const text = document.getElementById(picker.dataset.for);
@@ -565,7 +745,14 @@ function init() {
     button.addEventListener('click', async () => {
       status.replaceChildren();
       if (!output.value) {
-        setTimeout(() => say(status, 'Er is nog niets om te kopiëren: vul eerst het adres in. ', ['en', '(Nothing to copy yet: fill in the address first.)']), 100);
+        setTimeout(
+          () =>
+            say(status, 'Er is nog niets om te kopiëren: vul eerst het adres in. ', [
+              'en',
+              '(Nothing to copy yet: fill in the address first.)',
+            ]),
+          100,
+        );
         return;
       }
       let copied = false;
@@ -579,8 +766,10 @@ function init() {
       setTimeout(() => {
         if (copied) say(status, 'Gekopieerd ', ['en', '(Copied)']);
         else {
-          say(status, ['strong', 'Kopiëren lukte niet. '], 'De tekst is geselecteerd: kopieer hem met Ctrl+C of ⌘C. ',
-            ['en', '(Copy failed. The text is selected: copy it with Ctrl+C or ⌘C.)']);
+          say(status, ['strong', 'Kopiëren lukte niet. '], 'De tekst is geselecteerd: kopieer hem met Ctrl+C of ⌘C. ', [
+            'en',
+            '(Copy failed. The text is selected: copy it with Ctrl+C or ⌘C.)',
+          ]);
           output.focus();
           output.select();
         }

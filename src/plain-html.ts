@@ -24,8 +24,9 @@ export function plainHtml(html: string, { oneLine = false }: PlainHtmlOptions = 
     // Lit's markers (server: lit-part, lit-node, <?>; DOM: <!--?lit$…$-->, <!---->). The
     // letter has no comments of its own, and a comment with a `<` in it is one WordPress shows as text.
     .replace(/<!--[\s\S]*?-->|<\?[^>]*>/g, '')
-    .replace(/<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>/g, (_tag, name: string, attributes = '') =>
-      `<${name}${cleanAttributes(attributes, oneLine)}>`,
+    .replace(
+      /<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>/g,
+      (_tag, name: string, attributes = '') => `<${name}${cleanAttributes(attributes, oneLine)}>`,
     );
   // The template never makes these, and the contract is that static HTML never has them.
   if (/<(script|style)\b/i.test(cleaned) || /<!--|<\?/.test(cleaned)) {
@@ -47,7 +48,10 @@ const LEAVES = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
  * written one way.
  */
 function layOut(html: string, oneLine: boolean): string {
-  const tokens = html.replace(/<\/([a-zA-Z0-9-]+)\s+>/g, '</$1>').split(/(<[^>]*>)/).filter((token) => token !== '');
+  const tokens = html
+    .replace(/<\/([a-zA-Z0-9-]+)\s+>/g, '</$1>')
+    .split(/(<[^>]*>)/)
+    .filter((token) => token !== '');
   const blockTag = (token: string | undefined) => {
     const name = /^<\/?([a-zA-Z0-9-]+)/.exec(token ?? '')?.[1]?.toLowerCase();
     return name !== undefined && (CONTAINERS.has(name) || LEAVES.has(name)) ? name : undefined;
@@ -79,7 +83,10 @@ function layOut(html: string, oneLine: boolean): string {
  * character (the DOM writes `&nbsp;`).
  */
 function canonicalText(text: string, oneLine: boolean): string {
-  const written = text.replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/&nbsp;/g, '\u00a0');
+  const written = text
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/&nbsp;/g, '\u00a0');
   return oneLine ? lineBreaksAsReferences(written) : written;
 }
 
@@ -112,6 +119,8 @@ function cleanAttributes(attributes: string, oneLine: boolean): string {
   };
   kept.sort(([a], [b]) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return kept
-    .map(([name, value]) => (value === undefined || value === '' ? ` ${name}` : ` ${name}="${canonicalValue(value, oneLine)}"`))
+    .map(([name, value]) =>
+      value === undefined || value === '' ? ` ${name}` : ` ${name}="${canonicalValue(value, oneLine)}"`,
+    )
     .join('');
 }

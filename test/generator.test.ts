@@ -38,9 +38,13 @@ const radio = (name: string, value: string) =>
 
 /** Waits until the pre-rendered letter for the current settings is in the snippet (or has failed). */
 async function letterSettled() {
-  await waitUntil(() => ['ok', 'off', 'failed'].includes($('gen-letter-status').dataset.state!), 'the letter was not made', {
-    timeout: 10000,
-  });
+  await waitUntil(
+    () => ['ok', 'off', 'failed'].includes($('gen-letter-status').dataset.state!),
+    'the letter was not made',
+    {
+      timeout: 10000,
+    },
+  );
 }
 
 /** The demo campaign in the address field again, as the page starts, with its letter made. */
@@ -81,7 +85,10 @@ function structure(root: Element, prefix: string): string[] {
     const attributes = [...element.attributes]
       .map((attribute) => `${attribute.name}=${attribute.value.split(prefix).join('{p}')}`)
       .sort();
-    const text = [...element.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent).join('');
+    const text = [...element.childNodes]
+      .filter((node) => node.nodeType === 3)
+      .map((node) => node.textContent)
+      .join('');
     return `${element.localName}[${attributes.join(' ')}] ${collapsed(text)}`;
   });
 }
@@ -129,12 +136,11 @@ describe('the embed-code generator', () => {
       expect(doc.body.children).to.have.length(1);
       const embed = doc.body.firstElementChild!;
       expect(embed.className).to.equal('open-letter-embed');
-      expect([...embed.children].map((child) => `${child.localName}${child.getAttribute('rel') ? `[${child.getAttribute('rel')}]` : ''}`)).to.deep.equal([
-        'link[stylesheet]',
-        'script',
-        'link[preload]',
-        'open-letter',
-      ]);
+      expect(
+        [...embed.children].map(
+          (child) => `${child.localName}${child.getAttribute('rel') ? `[${child.getAttribute('rel')}]` : ''}`,
+        ),
+      ).to.deep.equal(['link[stylesheet]', 'script', 'link[preload]', 'open-letter']);
     });
 
     it("loads this version's script and stylesheet from jsDelivr, pinned with the hashes of the built files", async () => {
@@ -142,10 +148,14 @@ describe('the embed-code generator', () => {
       const script = embed.querySelector('script')!;
       const stylesheet = embed.querySelector('link[rel="stylesheet"]')!;
       expect(script.getAttribute('type')).to.equal('module');
-      expect(script.getAttribute('src')).to.equal(`https://cdn.jsdelivr.net/npm/open-letter@${version}/dist/open-letter.js`);
+      expect(script.getAttribute('src')).to.equal(
+        `https://cdn.jsdelivr.net/npm/open-letter@${version}/dist/open-letter.js`,
+      );
       expect(script.getAttribute('integrity')).to.equal(await expectedIntegrity('/dist/open-letter.js'));
       expect(script.getAttribute('crossorigin')).to.equal('anonymous');
-      expect(stylesheet.getAttribute('href')).to.equal(`https://cdn.jsdelivr.net/npm/open-letter@${version}/dist/open-letter.css`);
+      expect(stylesheet.getAttribute('href')).to.equal(
+        `https://cdn.jsdelivr.net/npm/open-letter@${version}/dist/open-letter.css`,
+      );
       expect(stylesheet.getAttribute('integrity')).to.equal(await expectedIntegrity('/dist/open-letter.css'));
       expect(stylesheet.getAttribute('crossorigin')).to.equal('anonymous');
       expect($('gen-integrity').textContent).to.contain(`Versie ${version}`);
@@ -155,8 +165,12 @@ describe('the embed-code generator', () => {
     it('offers unpkg with the same hashes', async () => {
       choose(radio('script-source', 'unpkg'));
       const embed = parsed().body.firstElementChild!;
-      expect(embed.querySelector('script')!.getAttribute('src')).to.equal(`https://unpkg.com/open-letter@${version}/dist/open-letter.js`);
-      expect(embed.querySelector('script')!.getAttribute('integrity')).to.equal(await expectedIntegrity('/dist/open-letter.js'));
+      expect(embed.querySelector('script')!.getAttribute('src')).to.equal(
+        `https://unpkg.com/open-letter@${version}/dist/open-letter.js`,
+      );
+      expect(embed.querySelector('script')!.getAttribute('integrity')).to.equal(
+        await expectedIntegrity('/dist/open-letter.js'),
+      );
       expect(embed.querySelector('link[rel="stylesheet"]')!.getAttribute('href')).to.equal(
         `https://unpkg.com/open-letter@${version}/dist/open-letter.css`,
       );
@@ -239,7 +253,8 @@ describe('the embed-code generator', () => {
       await letterSettled();
       const block = preview();
       await waitUntil(
-        () => block.querySelector('h3.open-letter__title') && block.querySelector('.open-letter__signatory--highlighted'),
+        () =>
+          block.querySelector('h3.open-letter__title') && block.querySelector('.open-letter__signatory--highlighted'),
         'the preview did not take the settings',
       );
       await waitUntil(() => !block.querySelector('.open-letter__controls'), 'the preview kept its language switch');
@@ -284,7 +299,9 @@ describe('the embed-code generator', () => {
 
     it('holds the fallback link instead when turned off', () => {
       choose($<HTMLInputElement>('gen-include-letter'), false);
-      expect(elementContent()).to.equal('<a href="https://houtenanders.nl/brandbrief-datalek-samen-veilig/">Lees de brandbrief</a>');
+      expect(elementContent()).to.equal(
+        '<a href="https://houtenanders.nl/brandbrief-datalek-samen-veilig/">Lees de brandbrief</a>',
+      );
       expect($('gen-letter-status').textContent).to.contain('alleen de link');
       choose($<HTMLInputElement>('gen-include-letter'), true);
     });
@@ -358,18 +375,27 @@ describe('the embed-code generator', () => {
     it("uses this site's built files by default, with their hashes", async () => {
       choose(radio('script-source', 'own'));
       type('gen-script', '');
-      await waitUntil(() => $('gen-integrity').dataset.state === 'ok', 'the own script has no hashes', { timeout: 10000 });
+      await waitUntil(() => $('gen-integrity').dataset.state === 'ok', 'the own script has no hashes', {
+        timeout: 10000,
+      });
       const embed = parsed().body.firstElementChild!;
       expect(embed.querySelector('script')!.getAttribute('src')).to.equal(absolute('/dist/open-letter.js'));
-      expect(embed.querySelector('script')!.getAttribute('integrity')).to.equal(await expectedIntegrity('/dist/open-letter.js'));
-      expect(embed.querySelector('link[rel="stylesheet"]')!.getAttribute('href')).to.equal(absolute('/dist/open-letter.css'));
-      expect(embed.querySelector('link[rel="stylesheet"]')!.getAttribute('integrity')).to.equal(await expectedIntegrity('/dist/open-letter.css'));
+      expect(embed.querySelector('script')!.getAttribute('integrity')).to.equal(
+        await expectedIntegrity('/dist/open-letter.js'),
+      );
+      expect(embed.querySelector('link[rel="stylesheet"]')!.getAttribute('href')).to.equal(
+        absolute('/dist/open-letter.css'),
+      );
+      expect(embed.querySelector('link[rel="stylesheet"]')!.getAttribute('integrity')).to.equal(
+        await expectedIntegrity('/dist/open-letter.css'),
+      );
     });
 
     it('hashes a script at another address, and the stylesheet beside it, from their own bytes', async () => {
       type('gen-script', '/dist/open-letter.js?copy');
       await waitUntil(
-        () => $('gen-integrity').dataset.state === 'ok' && $('gen-integrity').textContent!.includes('open-letter.js?copy'),
+        () =>
+          $('gen-integrity').dataset.state === 'ok' && $('gen-integrity').textContent!.includes('open-letter.js?copy'),
         'the own script was not hashed',
         { timeout: 10000 },
       );
@@ -378,13 +404,17 @@ describe('the embed-code generator', () => {
       const stylesheet = embed.querySelector('link[rel="stylesheet"]')!;
       expect(script.getAttribute('src')).to.equal(absolute('/dist/open-letter.js?copy'));
       expect(script.getAttribute('integrity')).to.equal(await expectedIntegrity('/dist/open-letter.js'));
-      expect(stylesheet.getAttribute('href'), "the stylesheet from the script's folder").to.equal(absolute('/dist/open-letter.css'));
+      expect(stylesheet.getAttribute('href'), "the stylesheet from the script's folder").to.equal(
+        absolute('/dist/open-letter.css'),
+      );
       expect(stylesheet.getAttribute('integrity')).to.equal(await expectedIntegrity('/dist/open-letter.css'));
     });
 
     it('says clearly when the files cannot be fetched, and leaves integrity out', async () => {
       type('gen-script', 'http://127.0.0.1:9/open-letter.js');
-      await waitUntil(() => ['failed', 'http'].includes($('gen-integrity').dataset.state!), 'no failure', { timeout: 12000 });
+      await waitUntil(() => ['failed', 'http'].includes($('gen-integrity').dataset.state!), 'no failure', {
+        timeout: 12000,
+      });
       expect($('gen-integrity').textContent).to.contain('npm run build');
       const embed = parsed().body.firstElementChild!;
       expect(embed.querySelector('script')!.outerHTML).to.equal(
@@ -456,7 +486,9 @@ describe('the embed-code generator', () => {
       expect(snippet()).to.not.contain('\n');
       expect(preview().style.getPropertyValue('--open-letter-accent').trim()).to.equal('#b00020');
       expect($<HTMLInputElement>('gen-accent-picker').value).to.equal('#b00020');
-      expect(collapsed(page.document.querySelector('.generator-form')!.textContent)).to.contain('Content Security Policy');
+      expect(collapsed(page.document.querySelector('.generator-form')!.textContent)).to.contain(
+        'Content Security Policy',
+      );
       type('gen-accent', '');
       type('gen-max-width', '');
     });
@@ -524,12 +556,18 @@ describe('the embed-code generator', () => {
     const narrow = await openPage('/demo/generator.html', { width: 320, height: 600 });
     try {
       const code = narrow.document.getElementById('gen-code') as HTMLTextAreaElement;
-      await waitUntil(() => code.value !== '' && narrow.document.getElementById('gen-letter-status')!.dataset.state === 'ok', 'no snippet', {
-        timeout: 10000,
-      });
+      await waitUntil(
+        () => code.value !== '' && narrow.document.getElementById('gen-letter-status')!.dataset.state === 'ok',
+        'no snippet',
+        {
+          timeout: 10000,
+        },
+      );
       const root = narrow.document.documentElement;
       expect(root.scrollWidth).to.be.at.most(root.clientWidth);
-      const tops = [...narrow.document.querySelectorAll('.generator-way')].map((way) => way.getBoundingClientRect().top);
+      const tops = [...narrow.document.querySelectorAll('.generator-way')].map(
+        (way) => way.getBoundingClientRect().top,
+      );
       expect(tops[0]).to.be.below(tops[1]);
       expect(tops[1]).to.be.below(tops[2]);
     } finally {
@@ -542,20 +580,26 @@ describe('the embed-code generator', () => {
     const script = page.document.createElement('script');
     script.textContent = source;
     page.document.head.append(script);
-    const axe = (page as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string }[] }> } }).axe;
+    const axe = (page as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string }[] }> } })
+      .axe;
     const { violations } = await axe.run(page.document);
     expect(violations.map((violation) => violation.id)).to.deep.equal([]);
   });
 
   describe('a page with the snippet', () => {
     // The generator's own requests (to pre-render, and the preview's) are counted before the page opens.
-    const origins = [location.origin, ...(location.hostname === 'localhost' ? [`${location.protocol}//127.0.0.1:${location.port}`] : [])];
+    const origins = [
+      location.origin,
+      ...(location.hostname === 'localhost' ? [`${location.protocol}//127.0.0.1:${location.port}`] : []),
+    ];
     for (const origin of origins) {
       const where = origin === location.origin ? 'on the same site' : 'on another site';
       it(`asks for the campaign once, the preload's request reused by the block (${where})`, async () => {
         choose(radio('script-source', 'own'));
         type('gen-script', '');
-        await waitUntil(() => $('gen-integrity').dataset.state === 'ok', 'the own script was not hashed', { timeout: 10000 });
+        await waitUntil(() => $('gen-integrity').dataset.state === 'ok', 'the own script was not hashed', {
+          timeout: 10000,
+        });
         const key = uniqueKey('preload');
         type('gen-src', `${origin}/api/campaign.json?key=${key}`);
         await letterSettled();
@@ -574,10 +618,16 @@ describe('the embed-code generator', () => {
           const campaignEntries = party.performance
             .getEntriesByType('resource')
             .filter((entry) => entry.name.includes(key)) as PerformanceResourceTiming[];
-          expect(campaignEntries.map((entry) => entry.initiatorType), 'the preload asked for it').to.include('link');
+          expect(
+            campaignEntries.map((entry) => entry.initiatorType),
+            'the preload asked for it',
+          ).to.include('link');
           expect(await seen(key), 'requests for the campaign').to.equal(before + 1);
           expect(party.document.querySelectorAll('article'), 'the letter once, taken over').to.have.length(1);
-          expect(party.document.querySelectorAll('open-letter button[aria-pressed]'), 'the live block, with its switch').to.have.length(2);
+          expect(
+            party.document.querySelectorAll('open-letter button[aria-pressed]'),
+            'the live block, with its switch',
+          ).to.have.length(2);
         } finally {
           frame.remove();
           choose(radio('script-source', 'jsdelivr'));

@@ -41,7 +41,11 @@ export function snapshot(
       idPrefix: options.idPrefix,
       // Without a base the block's address for a relative url is unknown: keep the url as written.
       hrefFor: (url) =>
-        options.linkBase ? httpUrl(url, options.linkBase)?.href : isRelative(url) ? url : httpUrl(url, PLACEHOLDER_BASE)?.href,
+        options.linkBase
+          ? httpUrl(url, options.linkBase)?.href
+          : isRelative(url)
+            ? url
+            : httpUrl(url, PLACEHOLDER_BASE)?.href,
       highlight: options.highlight,
       hideLanguageSwitch: options.hideLanguageSwitch,
     },
