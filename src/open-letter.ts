@@ -213,6 +213,9 @@ export class OpenLetter extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('campaign') || changed.has('referrerPolicy')) this.#load(false);
+    if (changed.has('highlight') && this.highlight != null && typeof this.highlight !== 'string' && !Array.isArray(this.highlight)) {
+      console.warn(`<open-letter>: highlight must be names separated by commas, or a list of names; got ${typeof this.highlight}, ignored`);
+    }
     // No attribute (null) means the default, 2, without a word.
     if (changed.has('headingLevel') && this.headingLevel != null && !isHeadingLevel(this.headingLevel)) {
       console.warn(`<open-letter>: heading-level must be a whole number from 1 to 6, got ${String(this.headingLevel)}; using 2`);
