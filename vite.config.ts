@@ -4,7 +4,7 @@ import { transform as transformCss } from 'lightningcss';
 import { defineConfig, type Plugin } from 'vite';
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { campaignSchema, textJsonSchema, textSchema } from './src/campaign-schema.js';
+import { campaignSchema, jsonSchemaOf, textSchema } from './src/campaign-schema.js';
 
 /** Writes `dist/open-letter.schema.json` from the same schema the element checks with. */
 function campaignJsonSchema(): Plugin {
@@ -15,12 +15,16 @@ function campaignJsonSchema(): Plugin {
       const schema = {
         $id: 'open-letter.schema.json',
         title: 'open-letter campaign, version 1',
-        // v.check() refinements (a real calendar date, a non-empty translations
-        // object) have no JSON Schema form; the element and the CLI still apply them.
         ...toJsonSchema(campaignSchema, {
           errorMode: 'ignore',
-          // A text is checked by one predicate (v.custom); give it its JSON Schema form.
-          overrideSchema: ({ valibotSchema }) => (valibotSchema === textSchema ? (textJsonSchema as JsonSchema) : undefined),
+          // Every text has the same rules: written once, under $defs.
+          definitions: { text: textSchema },
+          // The text predicate (v.custom) and the checks (v.check): their JSON Schema form comes with the schema.
+          overrideSchema: ({ valibotSchema }) => jsonSchemaOf(valibotSchema) as JsonSchema | undefined,
+          overrideAction: ({ valibotAction, jsonSchema }) => {
+            const form = jsonSchemaOf(valibotAction);
+            return form && ({ ...jsonSchema, ...form } as JsonSchema);
+          },
         }),
       };
       this.emitFile({

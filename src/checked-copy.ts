@@ -1,0 +1,170 @@
+/**
+ * Reading untrusted data against a valibot schema without trusting anything around it.
+ *
+ * Only the data's own properties are read, each once, and only those the schema names;
+ * what passes comes back as a frozen copy whose objects have no prototype. So a page that
+ * adds properties to `Object.prototype` changes nothing, a getter or proxy that answers
+ * differently the second time cannot slip past the check, and changing the original
+ * afterwards does not reach the screen. The schema's depth bounds the walk, so a cycle in
+ * the data ends it like any other wrong value.
+ *
+ * valibot's own parser is not used at run time: it looks properties up through the
+ * prototype chain (`key in input`, `for … in` over a schema's entries, `dataset.issues` on
+ * its own objects), so a polluted `Object.prototype` changes its answers or makes it loop
+ * forever. This walker knows the few schema kinds and actions the campaign format uses.
+ */
+
+/** One problem found, with the JSON path of the value it is about. */
+export interface Problem {
+  /** Where, e.g. `letter.demands` or `signatories[2].party`; `(root)` for the whole value. */
+  path: string;
+  message: string;
+}
+
+/** The fields of a valibot schema or action that the walker reads. */
+interface Node {
+  kind: string;
+  type: string;
+  message?: string | ((issue: { input: unknown }) => string);
+  entries?: Record<string, Node>;
+  item?: Node;
+  wrapped?: Node;
+  options?: readonly unknown[];
+  literal?: unknown;
+  check?: (input: unknown) => boolean;
+  requirement?: unknown;
+  pipe?: Node[];
+}
+
+const INVALID = Symbol();
+
+/** What a schema without a message of its own expects, by its type. */
+const EXPECTED: Record<string, string> = { object: 'an object', array: 'a list', string: 'a string' };
+
+export class CheckedCopy {
+  readonly problems: Problem[] = [];
+  /** The path of the value being read: where a throwing getter or proxy is reported. */
+  reading = '(root)';
+
+  /** The copy of `value` if it matches `schema`, else undefined (and `problems` say why). */
+  of<T>(schema: unknown, value: unknown): T | undefined {
+    const copy = this.#walk(schema as Node, value, '');
+    return copy === INVALID ? undefined : (copy as T);
+  }
+
+  #walk(node: Node, value: unknown, path: string): unknown {
+    const actions = validations(node);
+    switch (node.type) {
+      case 'object': {
+        if (!isRecord(value)) break;
+        const entries = node.entries!;
+        const copy: Record<string, unknown> = Object.create(null);
+        let valid = true;
+        for (const key of Object.keys(entries)) {
+          let child = entries[key];
+          const at = path ? `${path}.${key}` : key;
+          this.reading = at;
+          const item = own(value, key);
+          if (item === undefined) {
+            if (child.type !== 'optional') valid = this.#problem(at, 'is missing');
+            continue;
+          }
+          if (child.type === 'optional') child = child.wrapped!;
+          const itemCopy = this.#walk(child, item, at);
+          if (itemCopy === INVALID) valid = false;
+          else copy[key] = itemCopy;
+        }
+        return valid ? Object.freeze(copy) : INVALID;
+      }
+      case 'array': {
+        if (!Array.isArray(value)) break;
+        this.reading = path;
+        const { length } = value;
+        // The count first: an over-long list is not walked item by item.
+        if (!this.#validate(actions, length, value, path)) return INVALID;
+        const copy: unknown[] = [];
+        let valid = true;
+        for (let index = 0; index < length; index++) {
+          const at = `${path}[${index}]`;
+          this.reading = at;
+          const itemCopy = this.#walk(node.item!, own(value, index), at);
+          if (itemCopy === INVALID) valid = false;
+          else copy.push(itemCopy);
+        }
+        return valid ? Object.freeze(copy) : INVALID;
+      }
+      case 'string':
+        if (typeof value !== 'string') break;
+        return this.#validate(actions, value.length, value, path) ? value : INVALID;
+      case 'literal':
+        if (value === node.literal) return value;
+        break;
+      case 'picklist':
+        if (node.options!.includes(value)) return value;
+        break;
+      case 'custom': {
+        // A custom schema checks a flat value (a text: a string, or an object of strings): check a copy.
+        let copy = value;
+        if (isRecord(value)) {
+          this.reading = path;
+          const record: Record<string, unknown> = Object.create(null);
+          for (const key of Object.keys(value)) record[key] = value[key];
+          copy = Object.freeze(record);
+        }
+        if (node.check!(copy)) return copy;
+        value = copy;
+      }
+    }
+    this.#problem(path, messageOf(node, value));
+    return INVALID;
+  }
+
+  /** Runs every validation of a pipe, as valibot does: a date can be malformed and unreal at once. */
+  #validate(actions: Node[], length: number, value: unknown, path: string): boolean {
+    let valid = true;
+    for (const action of actions) {
+      const requirement = action.requirement as number;
+      const passes =
+        action.type === 'min_length'
+          ? length >= requirement
+          : action.type === 'max_length'
+            ? // Characters are code points, as JSON Schema counts them; the UTF-16 length is never smaller.
+              length <= requirement || (typeof value === 'string' && [...value].length <= requirement)
+            : action.type === 'non_empty'
+              ? length > 0
+              : action.type === 'regex'
+                ? (action.requirement as RegExp).test(value as string)
+                : (action.requirement as (input: unknown) => boolean)(value);
+      if (!passes) valid = this.#problem(path, messageOf(action, value));
+    }
+    return valid;
+  }
+
+  #problem(path: string, message: string): false {
+    this.problems.push({ path: path || '(root)', message });
+    return false;
+  }
+}
+
+/** The validations of a schema's pipe, nested pipes included. */
+function validations(node: Node): Node[] {
+  return (
+    own(node, 'pipe')?.flatMap((item) =>
+      item.kind === 'validation' ? [item] : item.kind === 'schema' ? validations(item) : [],
+    ) ?? []
+  );
+}
+
+function messageOf(node: Node, input: unknown): string {
+  const message = own(node, 'message');
+  return typeof message === 'function' ? message({ input }) : message ?? `must be ${own(EXPECTED, node.type) ?? 'valid'}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An own property, never one inherited from a (possibly polluted) prototype. */
+function own<T extends object, K extends keyof T>(object: T, key: K): T[K] | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
