@@ -72,6 +72,20 @@ function withoutShadowStyles(): Plugin {
   };
 }
 
+/**
+ * The one-file build takes only valibot's schema descriptions: the block checks campaigns
+ * with its own walker (src/checked-copy.ts) and never runs valibot's parsers.
+ */
+function withoutValibotParsers(): Plugin {
+  const stub = fileURLToPath(new URL('./scripts/valibot-schema-stub.js', import.meta.url));
+  return {
+    name: 'open-letter:without-valibot-parsers',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'valibot' ? stub : null),
+  };
+}
+
 /** `npm start` opens on the demo page. */
 function demoAtRoot(): Plugin {
   return {
@@ -126,7 +140,7 @@ export default defineConfig(({ mode }) => {
   }
   return {
     // Lit's html`` and css`` templates keep their indentation unless minified.
-    plugins: [campaignJsonSchema(), stylesheet(), withoutShadowStyles(), demoAtRoot(), { ...minifyTemplateLiterals(), apply: 'build' }],
+    plugins: [campaignJsonSchema(), stylesheet(), withoutShadowStyles(), withoutValibotParsers(), demoAtRoot(), { ...minifyTemplateLiterals(), apply: 'build' }],
     server: { port: 5173 },
     build: {
       target: 'es2022',

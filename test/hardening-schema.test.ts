@@ -4,6 +4,7 @@
 // data: no element involved.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import * as valibot from 'valibot';
 import { checkCampaign, type CampaignCheck } from '../src/campaign-schema.js';
 import {
   MAX_CLOSING,
@@ -487,6 +488,37 @@ describe('checkCampaign (property-based)', () => {
       }),
       { numRuns: 200, seed: 1303 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// The one-file build reads valibot's schema descriptions from a stub (vite.config.ts).
+// ---------------------------------------------------------------------------------------
+
+describe('the valibot stub of the one-file build', () => {
+  /** The fields of a schema or action that the checker reads (src/checked-copy.ts). */
+  const read = ['kind', 'type', 'message', 'entries', 'item', 'wrapped', 'options', 'literal', 'check', 'requirement', 'pipe'];
+  function described(node: any): unknown {
+    if (typeof node !== 'object' || node === null) return node;
+    if (Array.isArray(node)) return node.map(described);
+    const fields = read.filter((field) => node[field] !== undefined);
+    return Object.fromEntries(fields.map((field) => [field, field === 'entries' ? Object.fromEntries(Object.entries(node.entries).map(([key, value]) => [key, described(value)])) : described(node[field])]));
+  }
+
+  it('describes every schema and action the campaign format uses exactly as valibot does', async () => {
+    const stub = await import('/scripts/valibot-schema-stub.js' as string);
+    const check = (value: unknown) => value === 1;
+    const checkString = (value: string) => value === 'x';
+    const message = 'a message';
+    const build = (v: typeof valibot) => [
+      v.object({ a: v.string(message), b: v.optional(v.string()) }, message),
+      v.array(v.literal(1, message), message),
+      v.picklist(['a', 'b'], message),
+      v.custom(check, message),
+      v.pipe(v.string(), v.regex(/x/, message), v.check(checkString, message), v.minLength(1, message), v.maxLength(2, message), v.nonEmpty(message)),
+      v.pipe(v.array(v.string()), v.maxLength(3, message)),
+    ];
+    expect(described(build(stub))).to.deep.equal(described(build(valibot)));
   });
 });
 
