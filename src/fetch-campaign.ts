@@ -1,14 +1,13 @@
 /**
- * Fetching a campaign: no cookies, a timeout, a size limit, and failures that say
- * what went wrong in words a webmaster can act on.
+ * Fetching a campaign: one request, no cookies, a size limit, and failures that say
+ * what went wrong in words a webmaster can act on. The time limit is the caller's
+ * (shared-request.ts): it covers a retry too.
  */
 import { CampaignError } from './limits.js';
 
 export interface FetchOptions {
   /** Aborts the request; an aborted request rejects with the signal's reason. */
   signal: AbortSignal;
-  /** Milliseconds before the request fails with reason `timeout`. */
-  timeout: number;
   /** Responses larger than this many bytes fail with reason `size`. */
   maxBytes: number;
   referrerPolicy?: ReferrerPolicy;
@@ -16,49 +15,70 @@ export interface FetchOptions {
   cache?: RequestCache;
 }
 
+/** The parsed JSON and the address it came from after any redirects: relative links in it resolve against that. */
+export interface CampaignAnswer {
+  data: unknown;
+  url: string;
+}
+
+/** Every referrer policy HTML knows; `''` is the page's own. */
+const REFERRER_POLICIES: readonly string[] = [
+  '',
+  'no-referrer',
+  'no-referrer-when-downgrade',
+  'same-origin',
+  'origin',
+  'strict-origin',
+  'origin-when-cross-origin',
+  'strict-origin-when-cross-origin',
+  'unsafe-url',
+];
+
+/**
+ * The `referrerpolicy` attribute as HTML reads it: keywords in any case, and an unknown
+ * value ignored (the page's own policy) rather than failing the request, with a warning.
+ */
+export function referrerPolicyOf(value: string | undefined): ReferrerPolicy {
+  const policy = (value ?? '').toLowerCase();
+  if (REFERRER_POLICIES.includes(policy)) return policy as ReferrerPolicy;
+  console.warn(`<open-letter>: referrerpolicy ${JSON.stringify(value)} is not a referrer policy; the page's own applies`);
+  return '';
+}
+
 /**
  * Fetches and parses the JSON at `url`. Rejects with a CampaignError for every
  * failure, or with the abort reason when `signal` aborts first.
  */
-export async function fetchCampaignJson(url: URL, options: FetchOptions): Promise<unknown> {
-  const timeout = new AbortController();
-  const timer = setTimeout(
-    () => timeout.abort(new CampaignError('timeout', `no complete answer from ${url} within ${options.timeout / 1000} s`)),
-    options.timeout,
-  );
-  const signal = AbortSignal.any([options.signal, timeout.signal]);
+export async function fetchCampaignJson(url: URL, options: FetchOptions): Promise<CampaignAnswer> {
+  const { signal } = options;
+  let response: Response;
   try {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        signal,
-        credentials: 'omit',
-        referrerPolicy: options.referrerPolicy ?? '',
-        cache: options.cache,
-      });
-    } catch (error) {
-      throw signal.aborted
-        ? signal.reason
-        : new CampaignError(
-            'network',
-            `could not reach ${url} (${error}); from another origin it needs Access-Control-Allow-Origin`,
-          );
-    }
-    if (!response.ok) {
-      throw new CampaignError(
-        'http',
-        `${url} answered with HTTP status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
-        response.status,
-      );
-    }
-    const text = await readText(response, url, options.maxBytes, signal);
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw new CampaignError('parse', `${url} did not answer with JSON: ${(error as Error).message}`);
-    }
-  } finally {
-    clearTimeout(timer);
+    response = await fetch(url, {
+      signal,
+      credentials: 'omit',
+      referrerPolicy: options.referrerPolicy ?? '',
+      cache: options.cache,
+    });
+  } catch (error) {
+    throw signal.aborted
+      ? signal.reason
+      : new CampaignError(
+          'network',
+          `could not reach ${url} (${error}); from another origin it needs Access-Control-Allow-Origin`,
+        );
+  }
+  if (!response.ok) {
+    throw new CampaignError(
+      'http',
+      `${url} answered with HTTP status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+      response.status,
+    );
+  }
+  const text = await readText(response, url, options.maxBytes, signal);
+  try {
+    return { data: JSON.parse(text), url: response.url || url.href };
+  } catch (error) {
+    throw new CampaignError('parse', `${url} did not answer with JSON: ${(error as Error).message}`);
   }
 }
 

@@ -280,10 +280,10 @@ export class OpenLetter extends LitElement {
       referrerPolicy: (this.referrerPolicy || undefined) as ReferrerPolicy | undefined,
       fresh: retrying,
     }).then(
-      (data) => {
+      ({ data, url: answeredFrom }) => {
         if (request !== this.#request) return; // A newer src won.
-        this.#request = undefined;
-        this.#accept(data, url.href, url.href);
+        // this.#request stays: the block holds its share of the answer until it loads another or leaves.
+        this.#accept(data, url.href, answeredFrom);
       },
       (error: unknown) => {
         if (request !== this.#request) return; // Aborted or superseded: nobody waits for it.
