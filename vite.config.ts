@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { transform as transformCss } from 'lightningcss';
+import { RolldownMagicString } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
@@ -86,6 +87,35 @@ function withoutValibotParsers(): Plugin {
   };
 }
 
+/**
+ * Runs the one-file build's body inside try/catch and exports the class only if it started.
+ * Lit creates its Trusted Types policy and writes to built-ins while the module loads, before
+ * any code of ours runs: on a page that refuses the policy (`trusted-types 'none'`, or a list
+ * without lit-html) or has frozen built-ins, loading would throw uncaught. Caught, the
+ * element stays undefined, the fallback content stays, and the console says what to allow.
+ */
+function startsOrSaysWhy(): Plugin {
+  return {
+    name: 'open-letter:starts-or-says-why',
+    apply: 'build',
+    renderChunk(code, chunk) {
+      // Before the minifier: the entry ends with its one export (preserveEntrySignatures: 'strict').
+      const end = /\nexport \{ (\w+) \};\s*$/.exec(code);
+      if (!chunk.isEntry || !end) return this.error(`${chunk.fileName} does not end with its one export`);
+      const wrapped = new RolldownMagicString(code);
+      wrapped.prepend('let openLetterIfStarted;try{\n');
+      wrapped.overwrite(
+        end.index,
+        code.length,
+        `\nopenLetterIfStarted=${end[1]}}catch(error){console.error(\`<open-letter> could not start (\${error}). ` +
+          'On a page with Trusted Types, allow its policy: trusted-types lit-html. Frozen built-ins stop it too.' +
+          `\`)}export{openLetterIfStarted as ${end[1]}};`,
+      );
+      return { code: wrapped.toString(), map: wrapped.generateMap({ hires: true }).toString() };
+    },
+  };
+}
+
 /** `npm start` opens on the demo page. */
 function demoAtRoot(): Plugin {
   return {
@@ -140,7 +170,7 @@ export default defineConfig(({ mode }) => {
   }
   return {
     // Lit's html`` and css`` templates keep their indentation unless minified.
-    plugins: [campaignJsonSchema(), stylesheet(), withoutShadowStyles(), withoutValibotParsers(), demoAtRoot(), { ...minifyTemplateLiterals(), apply: 'build' }],
+    plugins: [campaignJsonSchema(), stylesheet(), withoutShadowStyles(), withoutValibotParsers(), startsOrSaysWhy(), demoAtRoot(), { ...minifyTemplateLiterals(), apply: 'build' }],
     server: { port: 5173 },
     build: {
       target: 'es2022',
