@@ -21,28 +21,20 @@ export interface CampaignAnswer {
   url: string;
 }
 
-/** Every referrer policy HTML knows; `''` is the page's own. */
-const REFERRER_POLICIES: readonly string[] = [
-  '',
-  'no-referrer',
-  'no-referrer-when-downgrade',
-  'same-origin',
-  'origin',
-  'strict-origin',
-  'origin-when-cross-origin',
-  'strict-origin-when-cross-origin',
-  'unsafe-url',
-];
-
 /**
- * The `referrerpolicy` attribute as HTML reads it: keywords in any case, and an unknown
- * value ignored (the page's own policy) rather than failing the request, with a warning.
+ * The `referrerpolicy` attribute as HTML reads it: a keyword in any case, and a value that
+ * is none ignored (the page's own policy applies) with a warning, rather than failing the
+ * request. The browser itself says which keywords it knows.
  */
 export function referrerPolicyOf(value: string | undefined): ReferrerPolicy {
-  const policy = (value ?? '').toLowerCase();
-  if (REFERRER_POLICIES.includes(policy)) return policy as ReferrerPolicy;
-  console.warn(`<open-letter>: referrerpolicy ${JSON.stringify(value)} is not a referrer policy; the page's own applies`);
-  return '';
+  const policy = (value ?? '').toLowerCase() as ReferrerPolicy;
+  try {
+    new Request(location.href, { referrerPolicy: policy });
+    return policy;
+  } catch {
+    console.warn(`<open-letter>: referrerpolicy ${JSON.stringify(value)} is not a referrer policy; the page's own applies`);
+    return '';
+  }
 }
 
 /**
