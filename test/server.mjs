@@ -195,6 +195,15 @@ const endpoints = {
     if (first) json(ctx, { error: 'busy' }, 503);
     else json(ctx, demoCampaign);
   },
+  // test/pages/hostile-host.html (its `?host=` says what it does to the page). `?trusted-types=`
+  // serves it under the strict policy with that Trusted Types list instead of `lit-html`.
+  '/api/hostile-host-page': (ctx) => {
+    const headers = { 'content-type': 'text/html; charset=utf-8' };
+    if (ctx.query['trusted-types'] !== undefined) {
+      headers['content-security-policy'] = STRICT_CSP.replace(/trusted-types lit-html$/, `trusted-types ${ctx.query['trusted-types']}`);
+    }
+    send(ctx, 200, headers, readFileSync(new URL('./pages/hostile-host.html', import.meta.url), 'utf8'));
+  },
   // How many requests reached a `key`, and whether any carried cookies.
   '/api/seen': (ctx) => json(ctx, seen.get(String(ctx.query.key)) ?? { count: 0, cookies: 0 }),
 };
