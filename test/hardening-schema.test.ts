@@ -238,15 +238,14 @@ const tellingNames = [
 
 describe('a host page that pollutes Object.prototype', () => {
   it('does not show Object.prototype.summary as the summary of a campaign that has none', () => {
-    const check = polluted([{ target: 'Object.prototype', name: 'summary', value: 'Injected', enumerable: false }], () =>
-      checkCampaign(campaign()),
-    );
-    expect(check.valid).to.be.true;
-    if (check.valid) {
-      expect(check.campaign.summary).to.equal(undefined);
-      expect('summary' in check.campaign).to.be.false;
-      expect(Object.getPrototypeOf(check.campaign)).to.equal(null);
-    }
+    const check = polluted([{ target: 'Object.prototype', name: 'summary', value: 'Injected', enumerable: false }], () => {
+      const result = checkCampaign(campaign());
+      // Read while the page is still polluted, as the block renders.
+      return { result, summary: result.valid && result.campaign.summary, has: result.valid && 'summary' in result.campaign };
+    });
+    expect(check.result.valid).to.be.true;
+    expect(check.summary).to.equal(undefined);
+    expect(check.has).to.be.false;
   });
 
   it('checks as usual with an enumerable property on Object.prototype, assigned as old libraries do', () => {
@@ -279,6 +278,14 @@ describe('a host page that pollutes Object.prototype', () => {
     if (!check.valid) expect(check.problems[0].path).to.equal('letter.demands[0]');
   });
 });
+
+/** Whether `object` inherits no property: every prototype in its chain is frozen and empty, Object.prototype none of them. */
+function inheritsNothing(object: object): boolean {
+  for (let prototype = Object.getPrototypeOf(object); prototype; prototype = Object.getPrototypeOf(prototype)) {
+    if (prototype === Object.prototype || !Object.isFrozen(prototype) || Reflect.ownKeys(prototype).length) return false;
+  }
+  return true;
+}
 
 describe('a campaign object with getters, proxies or cycles', () => {
   it('reports a getter that throws as a problem at its path, without throwing', () => {
@@ -334,7 +341,7 @@ describe('a campaign object with getters, proxies or cycles', () => {
     expect(check.valid && check.campaign.title).to.equal('Checked title');
   });
 
-  it('returns a frozen copy with null prototypes, of the known fields only, that later changes to the data do not reach', () => {
+  it('returns a frozen copy that inherits nothing, of the known fields only, that later changes to the data do not reach', () => {
     const data = campaign();
     data.title = { nl: 'Een brief', en: 'A letter' };
     data.unknown = { deep: 'x' };
@@ -347,10 +354,10 @@ describe('a campaign object with getters, proxies or cycles', () => {
     expect(check.campaign.letter.demands).to.deep.equal(['Een eis.']);
     expect(check.campaign.signatories[0].name).to.equal('Raadslid 1');
     expect('unknown' in check.campaign).to.be.false;
-    const objects = [check.campaign, check.campaign.title, check.campaign.letter, check.campaign.signatories[0], check.campaign.sources![0]];
+    const objects = [check.campaign, check.campaign.title as object, check.campaign.letter, check.campaign.signatories[0], check.campaign.sources![0]];
     for (const object of objects) {
       expect(Object.isFrozen(object)).to.be.true;
-      expect(Object.getPrototypeOf(object)).to.equal(null);
+      expect(inheritsNothing(object), 'inherits nothing').to.be.true;
     }
     for (const list of [check.campaign.letter.demands, check.campaign.signatories, check.campaign.sources]) {
       expect(Object.isFrozen(list)).to.be.true;
