@@ -162,7 +162,7 @@ export default defineConfig(({ mode }) => {
         target: 'node20',
         outDir: 'dist',
         emptyOutDir: false,
-        ssr: 'src/cli.ts',
+        ssr: 'src/cli/main.ts',
         minify: false,
         rolldownOptions: { external: dependencies, output: { entryFileNames: 'cli.js' } },
       },

@@ -41,9 +41,16 @@ export class ChunkedRenderController implements ReactiveController {
   #allowance = CHARACTERS_PER_TASK;
   #budget?: RenderBudget;
   #timer?: ReturnType<typeof setTimeout>;
+  /** Removed from the page while still growing. */
+  #stopped = false;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
+  }
+
+  /** Whether a later render, a task from now, will show more. */
+  get growing(): boolean {
+    return this.#timer !== undefined;
   }
 
   /** The budget for the render that is about to run. */
@@ -59,7 +66,10 @@ export class ChunkedRenderController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.#budget?.cut || this.#timer) return;
+    // Only the render that just used a budget counts: a render without the letter has none.
+    const budget = this.#budget;
+    this.#budget = undefined;
+    if (!budget?.cut || this.#timer) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       this.#allowance += CHARACTERS_PER_TASK;
@@ -69,10 +79,12 @@ export class ChunkedRenderController implements ReactiveController {
 
   hostConnected(): void {
     // Moved in the page while it was growing: carry on.
-    if (this.#budget?.cut) this.host.requestUpdate();
+    if (this.#stopped) this.host.requestUpdate();
+    this.#stopped = false;
   }
 
   hostDisconnected(): void {
+    this.#stopped = this.#timer !== undefined;
     clearTimeout(this.#timer);
     this.#timer = undefined;
   }

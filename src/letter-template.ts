@@ -87,7 +87,7 @@ export function letterTemplate(campaign: Campaign, view: LetterView): TemplateRe
   return html`
     <article class="open-letter__letter" id=${`${p}letter`} lang=${reader} aria-labelledby=${`${p}title`}>
       ${view.hasControls ? html`<div class="open-letter__controls">${view.controls ?? nothing}</div>` : nothing}
-      <header class="open-letter__header">
+      <header class="open-letter__intro">
         ${heading(0, title.text, 'title', 'open-letter__title', title.lang === reader ? undefined : title.lang)}
         <p class="open-letter__meta">
           <time datetime=${campaign.date}>${formatDate(campaign.date, reader)}</time>${initiator
@@ -101,19 +101,17 @@ export function letterTemplate(campaign: Campaign, view: LetterView): TemplateRe
           : nothing}
         ${campaign.summary ? block(campaign.summary, 'summary') : nothing}
       </header>
-      <div class="open-letter__body">
-        ${letter.salutation ? block(letter.salutation, 'salutation') : nothing}
-        ${letter.paragraphs.map((paragraph) => block(paragraph, 'paragraph'))}
-        <section class="open-letter__section open-letter__section--demands">
-          ${heading(1, msg('What we are asking for'), 'demands', 'open-letter__heading')}
-          ${letter.demandsIntro ? block(letter.demandsIntro, 'demands-intro') : nothing}
-          <ol class="open-letter__demands">
-            ${letter.demands.map((demand, index) => block(demand, 'demand', 'li', `${p}demand-${index + 1}`))}
-          </ol>
-        </section>
-        ${(letter.closing ?? []).map((paragraph) => block(paragraph, 'paragraph'))}
-        ${letter.signOff ? block(letter.signOff, 'sign-off') : nothing}
-      </div>
+      ${letter.salutation ? block(letter.salutation, 'salutation') : nothing}
+      ${letter.paragraphs.map((paragraph) => block(paragraph, 'paragraph'))}
+      <section class="open-letter__section open-letter__section--demands">
+        ${heading(1, msg('What we are asking for'), 'demands', 'open-letter__heading')}
+        ${letter.demandsIntro ? block(letter.demandsIntro, 'demands-intro') : nothing}
+        <ol class="open-letter__demands">
+          ${letter.demands.map((demand, index) => block(demand, 'demand', 'li', `${p}demand-${index + 1}`))}
+        </ol>
+      </section>
+      ${(letter.closing ?? []).map((paragraph) => block(paragraph, 'paragraph'))}
+      ${letter.signOff ? block(letter.signOff, 'sign-off') : nothing}
       <section class="open-letter__section open-letter__section--signatories">
         ${heading(1, signatoryCount(campaign.signatories.length, reader), 'signatories', 'open-letter__heading')}
         <ul class="open-letter__signatories" id=${`${p}signatory-list`}>
@@ -155,12 +153,12 @@ function sourceItem(source: Source, original: string, view: LetterView) {
   const href = view.hrefFor(source.url);
   const label = html`<bdi lang=${title.lang === reader ? nothing : title.lang}>${title.text}</bdi>${source.publisher
       ? html`, <bdi>${source.publisher}</bdi>`
-      : nothing}${source.kind === 'pdf' ? html`${' '}(${msg('PDF')})` : nothing}`;
+      : nothing}${source.kind === 'pdf' ? ` (${msg('PDF')})` : nothing}`;
   // A title that looks like an address could name another site than the link's: say where it leads.
-  const host = href && looksLikeAddress(title.text) ? html`${' '}<span class="open-letter__host">(${new URL(href).host})</span>` : nothing;
+  const host = href && looksLikeAddress(title.text) ? html`<span class="open-letter__host">${` (${new URL(href).host})`}</span>` : nothing;
   return html`<li class="open-letter__source">${href
     ? html`<a class="open-letter__link" href=${href} rel="noopener noreferrer" target=${view.linksInNewTab ? '_blank' : nothing}
-        >${label}${host}${view.linksInNewTab ? html`${' '}(${msg('opens in a new tab')})` : nothing}</a
+        >${label}${host}${view.linksInNewTab ? ` (${msg('opens in a new tab')})` : nothing}</a
       >`
     : html`<span class="open-letter__unlinked">${label}</span>`}${source.date
     ? html`, <time datetime=${source.date}>${formatDate(source.date, reader)}</time>`
@@ -179,7 +177,7 @@ function clampLevel(level: number): number {
   return Number.isInteger(level) ? Math.min(Math.max(level, 1), 6) : 2;
 }
 
-function formatDate(isoDate: string, language: Language): string {
+export function formatDate(isoDate: string, language: Language): string {
   // Readers of a Dutch municipal campaign are in Europe: day first in English too.
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${isoDate}T00:00:00Z`),
@@ -197,7 +195,7 @@ function translationNote(original: string, reader: Language): string {
   return name ? msg(str`Translated from the original ${name}.`) : msg('Translated from the original.');
 }
 
-function signatoryCount(count: number, language: Language): string {
+export function signatoryCount(count: number, language: Language): string {
   const formatted = new Intl.NumberFormat(language).format(count);
   return new Intl.PluralRules(language).select(count) === 'one'
     ? msg(str`${formatted} signatory`)

@@ -31,7 +31,7 @@ export interface OpenLetterErrorDetail {
 /** Where the block is: one of these at a time, with what that state needs. */
 type State =
   | { status: 'empty' }
-  /** `retrying`: after a failure, the message and its button stay while the retry runs, so focus is not lost. */
+  /** `retrying`: after a failure, the retry button stays while the retry runs, so focus is not lost. */
   | { status: 'loading'; retrying?: boolean }
   | { status: 'loaded'; campaign: Campaign; linkBase: string }
   | { status: 'error' };
@@ -238,14 +238,29 @@ export class OpenLetter extends LitElement {
       const id = fragment();
       if (id) this.querySelector(`#${CSS.escape(id)}`)?.scrollIntoView();
     }
-    if (this.#focusAfterUpdate) {
-      this.querySelector<HTMLElement>(this.#focusAfterUpdate)?.focus();
+    // Kept until the target is there: the title after a retry appears only once the letter has loaded.
+    const target = this.#focusAfterUpdate && this.querySelector<HTMLElement>(this.#focusAfterUpdate);
+    if (target) {
+      target.focus();
       this.#focusAfterUpdate = undefined;
     }
+    // After the render — of the whole letter, when a long one renders a part per task — so listeners
+    // find the letter in the page, and may set src or campaign again.
     const event = this.#event;
-    this.#event = undefined;
-    // After the render, so listeners find the letter in the page and may set src or campaign again.
-    if (event) this.dispatchEvent(event);
+    if (event && !this.#chunks.growing) {
+      this.#event = undefined;
+      this.dispatchEvent(event);
+    }
+  }
+
+  /** Resolves once the whole letter is in the page, also when a long one renders a part per task. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#chunks.growing) {
+      await new Promise((resolve) => setTimeout(resolve));
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   #load(retrying: boolean): void {
@@ -330,6 +345,7 @@ export class OpenLetter extends LitElement {
 
   #fail(error: CampaignError): void {
     clearTimeout(this.#loadingTimer);
+    this.#focusAfterUpdate = undefined;
     this.state = { status: 'error' };
     console.error(`<open-letter>: ${error.message}`);
     this.#event = new CustomEvent<OpenLetterErrorDetail>('open-letter-error', {
@@ -403,21 +419,23 @@ export class OpenLetter extends LitElement {
     return html`
       ${state.status === 'loaded' ? keyed(this.readerLanguage, this.#renderLetter(state.campaign, state.linkBase)) : nothing}
       <div class="open-letter__status" role="status">
-        ${state.status === 'loading' && this.announceLoading && !state.retrying ? msg('Loading the letter…') : nothing}
+        ${state.status === 'loading' && this.announceLoading ? msg('Loading the letter…') : nothing}
       </div>
-      <div class="open-letter__error" role="alert" aria-live="assertive">
-        ${failed ? msg('The letter could not be loaded.') : nothing}
+      <div class="open-letter__error">
+        <p class="open-letter__alert" role="alert" aria-live="assertive">${state.status === 'error'
+            ? msg('The letter could not be loaded.')
+            : nothing}</p>
+        ${failed
+          ? html`<button
+              type="button"
+              class="open-letter__retry"
+              aria-disabled=${state.status === 'loading' ? 'true' : 'false'}
+              @click=${this.#retry}
+            >
+              ${msg('Try again')}
+            </button>`
+          : nothing}
       </div>
-      ${failed
-        ? html`<button
-            type="button"
-            class="open-letter__retry"
-            aria-disabled=${state.status === 'loading' ? 'true' : 'false'}
-            @click=${this.#retry}
-          >
-            ${msg('Try again')}
-          </button>`
-        : nothing}
     `;
   }
 

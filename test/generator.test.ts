@@ -46,7 +46,7 @@ describe('the embed-code generator', () => {
       'the integrity hash was not computed',
       { timeout: 10000 },
     );
-    await waitUntil(() => preview().shadowRoot?.querySelector('h2'), 'the preview did not render', { timeout: 10000 });
+    await waitUntil(() => preview().querySelector('h2'), 'the preview did not render', { timeout: 10000 });
   });
 
   after(() => page.frameElement?.remove());
@@ -83,9 +83,9 @@ describe('the embed-code generator', () => {
     expect(el.getAttribute('lang')).to.equal('en');
     expect(el.getAttribute('heading-level')).to.equal('3');
     expect(el.hasAttribute('hide-language-switch')).to.equal(true);
-    await waitUntil(() => el.shadowRoot!.querySelector('h3'), 'the preview did not take heading level 3');
-    await waitUntil(() => el.shadowRoot!.querySelector('.highlighted'), 'the preview did not highlight');
-    expect(el.shadowRoot!.querySelector('[aria-pressed]')).to.equal(null);
+    await waitUntil(() => el.querySelector('h3'), 'the preview did not take heading level 3');
+    await waitUntil(() => el.querySelector('.open-letter__signatory--highlighted'), 'the preview did not highlight');
+    expect(el.querySelector('[aria-pressed]')).to.equal(null);
   });
 
   it('escapes attribute values and the fallback link', () => {
