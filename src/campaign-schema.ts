@@ -54,7 +54,8 @@ function textProblem(input: unknown): string | undefined {
   if (!keys.length) return 'must have at least one translation, such as { "nl": "…" }';
   if (keys.length > MAX_LANGUAGES) return `may have at most ${MAX_LANGUAGES} translations`;
   for (const key of keys) {
-    if (!LANGUAGE_TAG.test(key)) return `must have language tags such as "nl" as keys, not ${JSON.stringify(key.slice(0, 40))}`;
+    if (!LANGUAGE_TAG.test(key))
+      return `must have language tags such as "nl" as keys, not ${JSON.stringify(key.slice(0, 40))}`;
     const text = (input as Record<string, unknown>)[key];
     const problem = typeof text === 'string' ? stringProblem(text) : 'must be a string';
     if (problem) return `"${key}" ${problem}`;
@@ -114,7 +115,11 @@ const listOf = <T extends v.GenericSchema>(item: T, max: number, many: string) =
 
 /** A list of at least one (`one`, e.g. "demand") and at most `max` items. */
 const nonEmptyListOf = <T extends v.GenericSchema>(item: T, max: number, many: string, one: string) =>
-  v.pipe(v.array(item), v.minLength(1, `needs at least one ${one}`), v.maxLength(max, `may have at most ${max} ${many}`));
+  v.pipe(
+    v.array(item),
+    v.minLength(1, `needs at least one ${one}`),
+    v.maxLength(max, `may have at most ${max} ${many}`),
+  );
 
 export const signatorySchema = v.object({
   name: shortString(MAX_NAME_LENGTH),
@@ -122,21 +127,12 @@ export const signatorySchema = v.object({
   place: v.optional(shortString(MAX_NAME_LENGTH)),
 });
 
-export const SOURCE_KINDS = [
-  'article',
-  'pdf',
-  'statement',
-  'letter',
-  'video',
-  'other',
-] as const;
+export const SOURCE_KINDS = ['article', 'pdf', 'statement', 'letter', 'video', 'other'] as const;
 
 export const sourceSchema = v.object({
   title: textSchema,
   url: shortString(MAX_URL_LENGTH),
-  kind: v.optional(
-    v.picklist(SOURCE_KINDS, `must be one of ${SOURCE_KINDS.join(', ')}`),
-  ),
+  kind: v.optional(v.picklist(SOURCE_KINDS, `must be one of ${SOURCE_KINDS.join(', ')}`)),
   publisher: v.optional(shortString(MAX_NAME_LENGTH)),
   date: v.optional(dateIn(sourceYears)),
 });
@@ -165,7 +161,12 @@ export const campaignSchema = v.object({
 });
 
 /** The JSON Schema form of one string of a text. */
-const textStringJsonSchema = { type: 'string', minLength: 1, maxLength: MAX_TEXT_LENGTH, not: { pattern: MARK_FLOOD_PATTERN } };
+const textStringJsonSchema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: MAX_TEXT_LENGTH,
+  not: { pattern: MARK_FLOOD_PATTERN },
+};
 
 /**
  * The JSON Schema form of the schemas and checks valibot cannot convert (v.custom, v.check),
@@ -204,8 +205,7 @@ export type Campaign = v.InferOutput<typeof campaignSchema>;
 export type CampaignProblem = Problem;
 
 export type CampaignCheck =
-  | { valid: true; campaign: Campaign }
-  | { valid: false; reason: 'invalid' | 'version'; problems: CampaignProblem[] };
+  { valid: true; campaign: Campaign } | { valid: false; reason: 'invalid' | 'version'; problems: CampaignProblem[] };
 
 /** Problems listed at most: a list of thousands helps nobody, and a console message stays short. */
 const MAX_PROBLEMS = 20;
@@ -222,14 +222,26 @@ export function checkCampaign(data: unknown): CampaignCheck {
   try {
     if (Array.isArray(data)) {
       // The real problem is the whole value, not every field a list lacks.
-      return { valid: false, reason: 'invalid', problems: [{ path: '(root)', message: 'must be an object, not a list' }] };
+      return {
+        valid: false,
+        reason: 'invalid',
+        problems: [{ path: '(root)', message: 'must be an object, not a list' }],
+      };
     }
-    const version = typeof data === 'object' && data !== null && Object.hasOwn(data, 'version') ? (data as { version: unknown }).version : undefined;
+    const version =
+      typeof data === 'object' && data !== null && Object.hasOwn(data, 'version')
+        ? (data as { version: unknown }).version
+        : undefined;
     if (version !== undefined && version !== CAMPAIGN_VERSION) {
       return {
         valid: false,
         reason: 'version',
-        problems: [{ path: 'version', message: `must be ${CAMPAIGN_VERSION}: this element reads only version ${CAMPAIGN_VERSION}` }],
+        problems: [
+          {
+            path: 'version',
+            message: `must be ${CAMPAIGN_VERSION}: this element reads only version ${CAMPAIGN_VERSION}`,
+          },
+        ],
       };
     }
     const campaign = check.of<Campaign>(campaignSchema, data);
@@ -242,6 +254,7 @@ export function checkCampaign(data: unknown): CampaignCheck {
   return {
     valid: false,
     reason: 'invalid',
-    problems: more > 0 ? [...problems.slice(0, MAX_PROBLEMS), { path: '…', message: `and ${more} more problems` }] : problems,
+    problems:
+      more > 0 ? [...problems.slice(0, MAX_PROBLEMS), { path: '…', message: `and ${more} more problems` }] : problems,
   };
 }

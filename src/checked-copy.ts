@@ -172,7 +172,9 @@ function validations(node: Node): Node[] {
 
 function messageOf(node: Node, input: unknown): string {
   const message = own(node, 'message');
-  return typeof message === 'function' ? message({ input }) : message ?? `must be ${own(EXPECTED, node.type) ?? 'valid'}`;
+  return typeof message === 'function'
+    ? message({ input })
+    : (message ?? `must be ${own(EXPECTED, node.type) ?? 'valid'}`);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -32,7 +32,9 @@ export function referrerPolicyOf(value: string | undefined): ReferrerPolicy {
     new Request(location.href, { referrerPolicy: policy });
     return policy;
   } catch {
-    console.warn(`<open-letter>: referrerpolicy ${JSON.stringify(value)} is not a referrer policy; the page's own applies`);
+    console.warn(
+      `<open-letter>: referrerpolicy ${JSON.stringify(value)} is not a referrer policy; the page's own applies`,
+    );
     return '';
   }
 }
@@ -101,9 +103,7 @@ async function readText(response: Response, url: URL, maxBytes: number, signal: 
     }
   } catch (error) {
     if (error instanceof CampaignError) throw error;
-    throw signal.aborted
-      ? signal.reason
-      : new CampaignError('network', `the connection to ${url} broke off`);
+    throw signal.aborted ? signal.reason : new CampaignError('network', `the connection to ${url} broke off`);
   }
   return text + decoder.decode();
 }

@@ -4,14 +4,7 @@
  */
 
 /** The kinds of failure, as `detail.reason` of the `open-letter-error` event. */
-export type FailureReason =
-  | 'network'
-  | 'http'
-  | 'timeout'
-  | 'size'
-  | 'parse'
-  | 'invalid'
-  | 'version';
+export type FailureReason = 'network' | 'http' | 'timeout' | 'size' | 'parse' | 'invalid' | 'version';
 
 /** The block's defaults (OpenLetter.timeout, OpenLetter.maxBytes); the CLI warns by them too. */
 export const DEFAULT_TIMEOUT = 10_000;

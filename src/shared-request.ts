@@ -117,7 +117,12 @@ function forget(key: string, shared: SharedRequest): void {
  * Network failures and server errors (5xx) are often passing: try once more, after a pause,
  * if the pause ends before `deadline`; else the failure itself says more than a timeout would.
  */
-async function fetchWithOneRetry(url: URL, options: FetchOptions, retryDelay: number, deadline: number): Promise<CampaignAnswer> {
+async function fetchWithOneRetry(
+  url: URL,
+  options: FetchOptions,
+  retryDelay: number,
+  deadline: number,
+): Promise<CampaignAnswer> {
   try {
     return await fetchCampaignJson(url, options);
   } catch (error) {

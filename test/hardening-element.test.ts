@@ -13,7 +13,10 @@ document.body.append(stage);
  * A block given `campaign` through the property, and its first load or error event:
  * `'load'`, or the error's reason.
  */
-async function showing(campaign: unknown, attributes: Record<string, string> = {}): Promise<{ el: OpenLetter; outcome: string }> {
+async function showing(
+  campaign: unknown,
+  attributes: Record<string, string> = {},
+): Promise<{ el: OpenLetter; outcome: string }> {
   const el = document.createElement('open-letter');
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   el.innerHTML = '<a id="fallback" href="https://example.org/letter">Lees de brief</a>';
@@ -34,7 +37,9 @@ function shownTitle(el: Element): string | undefined {
 
 /** The visible text of the letter's links to its sources. */
 function linkTexts(el: Element): string[] {
-  return [...el.querySelectorAll<HTMLElement>('article li a[href]')].map((link) => link.innerText.replace(/\s+/g, ' ').trim());
+  return [...el.querySelectorAll<HTMLElement>('article li a[href]')].map((link) =>
+    link.innerText.replace(/\s+/g, ' ').trim(),
+  );
 }
 
 let errors: ReturnType<typeof captureConsole>;
@@ -49,18 +54,30 @@ describe('<open-letter> given a hostile campaign object', () => {
     throw new Error('hostile');
   };
   const hostile: [string, () => unknown][] = [
-    ['a getter that throws', () => Object.defineProperty(minimalCampaign(), 'title', { enumerable: true, get: throwing })],
-    ['a proxy whose every trap throws', () => new Proxy({}, { get: throwing, has: throwing, ownKeys: throwing, getOwnPropertyDescriptor: throwing })],
-    ['a revoked proxy', () => {
-      const { proxy, revoke } = Proxy.revocable(minimalCampaign(), {});
-      revoke();
-      return proxy;
-    }],
-    ['a letter that contains the campaign itself', () => {
-      const campaign: any = minimalCampaign();
-      campaign.letter = campaign;
-      return campaign;
-    }],
+    [
+      'a getter that throws',
+      () => Object.defineProperty(minimalCampaign(), 'title', { enumerable: true, get: throwing }),
+    ],
+    [
+      'a proxy whose every trap throws',
+      () => new Proxy({}, { get: throwing, has: throwing, ownKeys: throwing, getOwnPropertyDescriptor: throwing }),
+    ],
+    [
+      'a revoked proxy',
+      () => {
+        const { proxy, revoke } = Proxy.revocable(minimalCampaign(), {});
+        revoke();
+        return proxy;
+      },
+    ],
+    [
+      'a letter that contains the campaign itself',
+      () => {
+        const campaign: Record<string, unknown> = { ...minimalCampaign() };
+        campaign.letter = campaign;
+        return campaign;
+      },
+    ],
   ];
   for (const [what, make] of hostile) {
     it(`ends in the error state for ${what}: the fallback, reason "invalid", a console message, nothing uncaught`, async () => {
@@ -90,7 +107,7 @@ describe('<open-letter> shows what it checked, and only that', () => {
     expect(shownTitle(el)).to.equal('Checked title');
   });
 
-  it('gives listeners a frozen copy: changing the event\'s campaign changes nothing shown', async () => {
+  it("gives listeners a frozen copy: changing the event's campaign changes nothing shown", async () => {
     const campaign = minimalCampaign({ title: 'Checked title' });
     const el = document.createElement('open-letter');
     const loaded = oneEvent(el, 'open-letter-load');
@@ -135,7 +152,9 @@ describe('<open-letter> spaces in the text, as the minified template keeps them'
     ['en', 'PDF', 'opens in a new tab'],
   ] as const) {
     it(`keeps the space before "(${pdf})" and "(${newTab})" in a link (${lang})`, async () => {
-      const sources = [{ title: 'Rapport', url: 'https://example.org/rapport.pdf', kind: 'pdf' as const, publisher: 'Rijksoverheid' }];
+      const sources = [
+        { title: 'Rapport', url: 'https://example.org/rapport.pdf', kind: 'pdf' as const, publisher: 'Rijksoverheid' },
+      ];
       const { el } = await showing(minimalCampaign({ sources }), { lang, 'links-in-new-tab': '' });
       const [text] = linkTexts(el);
       expect(text).to.include(`Rijksoverheid (${pdf})`).and.include(`) (${newTab})`);

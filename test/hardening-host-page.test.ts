@@ -26,9 +26,13 @@ function title(page: HostilePage): string | undefined {
 
 /** Waits until the block gave up on starting, then checks what the webmaster and the reader get. */
 async function expectFallbackAndReason(page: HostilePage, reason: RegExp): Promise<void> {
-  await waitUntil(() => page.__consoleErrors.some((message) => message.includes('<open-letter>')), 'no console message from the block', {
-    timeout: 5000,
-  });
+  await waitUntil(
+    () => page.__consoleErrors.some((message) => message.includes('<open-letter>')),
+    'no console message from the block',
+    {
+      timeout: 5000,
+    },
+  );
   // Let anything late (an element upgrade, a request) report itself.
   await aTimeout(300);
   expect(page.__uncaught, 'uncaught errors').to.deep.equal([]);
@@ -72,15 +76,21 @@ describe('dist/open-letter.js on a page with frozen built-ins', () => {
 describe('dist/open-letter.js on a page that pollutes Object.prototype', () => {
   it('renders the letter as on any page, and shows nothing from Object.prototype as campaign data', async () => {
     const page = await openHostilePage({ host: 'polluted' });
-    await waitUntil(() => title(page) || page.__consoleErrors.length || page.__uncaught.length, 'neither a letter nor an error', {
-      timeout: 5000,
-    });
+    await waitUntil(
+      () => title(page) || page.__consoleErrors.length || page.__uncaught.length,
+      'neither a letter nor an error',
+      {
+        timeout: 5000,
+      },
+    );
     expect(page.__uncaught, 'uncaught errors').to.deep.equal([]);
     expect(page.__consoleErrors, 'console errors').to.deep.equal([]);
     const campaign = await demoCampaign();
     expect(title(page)).to.equal((campaign.title as Record<string, string>).nl);
     const article = block(page).querySelector<HTMLElement>('article')!;
     expect(article.innerText).not.to.include('Injected');
-    expect(article.querySelectorAll('li').length, 'every demand, signatory and source').to.be.greaterThan(campaign.letter.demands.length);
+    expect(article.querySelectorAll('li').length, 'every demand, signatory and source').to.be.greaterThan(
+      campaign.letter.demands.length,
+    );
   });
 });

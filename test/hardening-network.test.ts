@@ -16,7 +16,9 @@ async function requestsFor(src: string): Promise<number> {
 
 /** The letter's title as shown, or undefined while there is no letter. */
 function shownTitle(el: Element): string | undefined {
-  return el.querySelector<HTMLElement>('article h1, article h2, article h3, article h4, article h5, article h6')?.innerText.trim();
+  return el
+    .querySelector<HTMLElement>('article h1, article h2, article h3, article h4, article h5, article h6')
+    ?.innerText.trim();
 }
 
 /** The source links of the letter, by their visible text. */
@@ -63,7 +65,9 @@ describe('<open-letter> links in a campaign that was redirected', () => {
   it('resolves relative source addresses against the address the campaign came from after the redirect', async () => {
     const el = await loaded(`/api/redirect?to=${encodeURIComponent('/api/moved/deeper/campaign.json')}`);
     const links = sourceLinks(el);
-    expect(links.get('Relative to the campaign')).to.equal(new URL('/api/moved/deeper/source.html', location.href).href);
+    expect(links.get('Relative to the campaign')).to.equal(
+      new URL('/api/moved/deeper/source.html', location.href).href,
+    );
     expect(links.get('Up one folder')).to.equal(new URL('/api/moved/up.html', location.href).href);
   });
 });
@@ -81,7 +85,10 @@ describe('<open-letter> addresses with user info', () => {
     expect([...links.keys()]).to.deep.equal(['An at sign in the path']);
     const article = el.querySelector<HTMLElement>('article')!;
     for (const { title } of sources) expect(article.innerText).to.include(title);
-    expect(warnings.calls.filter((call) => call.includes('sources[')), 'a warning per refused address').to.have.length(3);
+    expect(
+      warnings.calls.filter((call) => call.includes('sources[')),
+      'a warning per refused address',
+    ).to.have.length(3);
   });
 });
 

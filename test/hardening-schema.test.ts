@@ -20,6 +20,8 @@ import {
 } from '../src/limits.js';
 import { minimalCampaign } from './helpers.js';
 
+/** JSON of any shape, as the tests build and change it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Data = Record<string, any>;
 
 /** A fresh campaign with one source: every kind of field is present. */
@@ -47,11 +49,41 @@ const ACUTE = '\u0301';
 
 describe('the limits of the campaign format', () => {
   const lists: [string, (data: Data, items: unknown[]) => void, number, () => unknown, RegExp][] = [
-    ['letter.paragraphs', (data, items) => (data.letter.paragraphs = items), MAX_PARAGRAPHS, () => 'Een alinea.', /at most \d+ paragraphs/],
-    ['letter.demands', (data, items) => (data.letter.demands = items), MAX_DEMANDS, () => 'Een eis.', /at most \d+ demands/],
-    ['letter.closing', (data, items) => (data.letter.closing = items), MAX_CLOSING, () => 'Tot slot.', /at most \d+ closing paragraphs/],
-    ['sources', (data, items) => (data.sources = items), MAX_SOURCES, () => ({ title: 'Een bron', url: 'https://example.org/' }), /at most \d+ sources/],
-    ['signatories', (data, items) => (data.signatories = items), MAX_SIGNATORIES, () => ({ name: 'Iemand', party: 'Een partij' }), /at most \d+ signatories/],
+    [
+      'letter.paragraphs',
+      (data, items) => (data.letter.paragraphs = items),
+      MAX_PARAGRAPHS,
+      () => 'Een alinea.',
+      /at most \d+ paragraphs/,
+    ],
+    [
+      'letter.demands',
+      (data, items) => (data.letter.demands = items),
+      MAX_DEMANDS,
+      () => 'Een eis.',
+      /at most \d+ demands/,
+    ],
+    [
+      'letter.closing',
+      (data, items) => (data.letter.closing = items),
+      MAX_CLOSING,
+      () => 'Tot slot.',
+      /at most \d+ closing paragraphs/,
+    ],
+    [
+      'sources',
+      (data, items) => (data.sources = items),
+      MAX_SOURCES,
+      () => ({ title: 'Een bron', url: 'https://example.org/' }),
+      /at most \d+ sources/,
+    ],
+    [
+      'signatories',
+      (data, items) => (data.signatories = items),
+      MAX_SIGNATORIES,
+      () => ({ name: 'Iemand', party: 'Een partij' }),
+      /at most \d+ signatories/,
+    ],
     ['translations', (data, items) => (data.translations = items), MAX_LANGUAGES, () => 'en', /at most \d+ languages/],
   ];
   for (const [path, set, max, item, message] of lists) {
@@ -78,7 +110,11 @@ describe('the limits of the campaign format', () => {
     ['signatories[0].name', (data, value) => (data.signatories[0].name = value), MAX_NAME_LENGTH],
     ['signatories[0].party', (data, value) => (data.signatories[0].party = value), MAX_NAME_LENGTH],
     ['sources[0].publisher', (data, value) => (data.sources[0].publisher = value), MAX_NAME_LENGTH],
-    ['sources[0].url', (data, value) => (data.sources[0].url = `https://example.org/${value}`.slice(0, value.length)), MAX_URL_LENGTH],
+    [
+      'sources[0].url',
+      (data, value) => (data.sources[0].url = `https://example.org/${value}`.slice(0, value.length)),
+      MAX_URL_LENGTH,
+    ],
   ];
   for (const [path, set, max] of strings) {
     it(`accepts ${max} characters in ${path} and refuses ${max + 1}, saying how many are allowed`, () => {
@@ -169,7 +205,7 @@ describe('combining marks', () => {
 });
 
 describe('dates a letter can have', () => {
-  it('refuses the year 0 and every date before 1900 as the letter\'s date, saying which years it takes', () => {
+  it("refuses the year 0 and every date before 1900 as the letter's date, saying which years it takes", () => {
     for (const date of ['0000-01-01', '0022-02-18', '1899-12-31']) {
       const problem = onlyProblem({ ...campaign(), date });
       expect(problem.path, date).to.equal('date');
@@ -177,7 +213,7 @@ describe('dates a letter can have', () => {
     }
   });
 
-  it('accepts the letter\'s date from 1900-01-01 to 2099-12-31 and refuses 2100', () => {
+  it("accepts the letter's date from 1900-01-01 to 2099-12-31 and refuses 2100", () => {
     expectValid({ ...campaign(), date: '1900-01-01' });
     expectValid({ ...campaign(), date: '2099-12-31' });
     expect(onlyProblem({ ...campaign(), date: '2100-01-01' }).path).to.equal('date');
@@ -193,7 +229,10 @@ describe('dates a letter can have', () => {
 
   it('reports a malformed date by its form alone, not also by its year', () => {
     const check = checkCampaign({ ...campaign(), date: '18-02-2022' });
-    expect(problemsOf(check)).to.deep.equal(['date: must be a date written as YYYY-MM-DD', 'date: must be a real date']);
+    expect(problemsOf(check)).to.deep.equal([
+      'date: must be a date written as YYYY-MM-DD',
+      'date: must be a real date',
+    ]);
   });
 });
 
@@ -231,25 +270,63 @@ function plain(check: CampaignCheck): unknown {
 
 /** Names old libraries add, names of optional fields, and names valibot's parser looks up on its own objects. */
 const tellingNames = [
-  'summary', 'initiator', 'place', 'publisher', 'kind', 'date', 'sources', 'translations', 'closing', 'salutation',
-  'demandsIntro', 'signOff', 'title', 'version', 'letter', 'foo', 'each', 'extend', 'clone',
-  'issues', 'typed', 'fallback', 'default', 'message', 'path', 'pipe', 'entries', 'value', 'input', 'expected', '0', '1',
+  'summary',
+  'initiator',
+  'place',
+  'publisher',
+  'kind',
+  'date',
+  'sources',
+  'translations',
+  'closing',
+  'salutation',
+  'demandsIntro',
+  'signOff',
+  'title',
+  'version',
+  'letter',
+  'foo',
+  'each',
+  'extend',
+  'clone',
+  'issues',
+  'typed',
+  'fallback',
+  'default',
+  'message',
+  'path',
+  'pipe',
+  'entries',
+  'value',
+  'input',
+  'expected',
+  '0',
+  '1',
 ];
 
 describe('a host page that pollutes Object.prototype', () => {
   it('does not show Object.prototype.summary as the summary of a campaign that has none', () => {
-    const check = polluted([{ target: 'Object.prototype', name: 'summary', value: 'Injected', enumerable: false }], () => {
-      const result = checkCampaign(campaign());
-      // Read while the page is still polluted, as the block renders.
-      return { result, summary: result.valid && result.campaign.summary, has: result.valid && 'summary' in result.campaign };
-    });
+    const check = polluted(
+      [{ target: 'Object.prototype', name: 'summary', value: 'Injected', enumerable: false }],
+      () => {
+        const result = checkCampaign(campaign());
+        // Read while the page is still polluted, as the block renders.
+        return {
+          result,
+          summary: result.valid && result.campaign.summary,
+          has: result.valid && 'summary' in result.campaign,
+        };
+      },
+    );
     expect(check.result.valid).to.be.true;
     expect(check.summary).to.equal(undefined);
     expect(check.has).to.be.false;
   });
 
   it('checks as usual with an enumerable property on Object.prototype, assigned as old libraries do', () => {
-    const check = polluted([{ target: 'Object.prototype', name: 'foo', value: 'x', enumerable: true }], () => checkCampaign(campaign()));
+    const check = polluted([{ target: 'Object.prototype', name: 'foo', value: 'x', enumerable: true }], () =>
+      checkCampaign(campaign()),
+    );
     expect(plain(check)).to.deep.equal(plain(checkCampaign(campaign())));
   });
 
@@ -257,14 +334,20 @@ describe('a host page that pollutes Object.prototype', () => {
     for (const name of tellingNames) {
       for (const enumerable of [true, false]) {
         for (const value of ['x', [], { nl: 'x' }, true]) {
-          const valid = polluted([{ target: 'Object.prototype', name, value, enumerable }], () => checkCampaign(campaign()));
+          const valid = polluted([{ target: 'Object.prototype', name, value, enumerable }], () =>
+            checkCampaign(campaign()),
+          );
           expect(plain(valid), `valid campaign, Object.prototype.${name} = ${JSON.stringify(value)}`).to.deep.equal(
             plain(checkCampaign(campaign())),
           );
           const data = campaign();
           delete data.title;
-          const invalid = polluted([{ target: 'Object.prototype', name, value, enumerable }], () => checkCampaign(data));
-          expect(plain(invalid), `campaign without a title, Object.prototype.${name}`).to.deep.equal(plain(checkCampaign(data)));
+          const invalid = polluted([{ target: 'Object.prototype', name, value, enumerable }], () =>
+            checkCampaign(data),
+          );
+          expect(plain(invalid), `campaign without a title, Object.prototype.${name}`).to.deep.equal(
+            plain(checkCampaign(data)),
+          );
         }
       }
     }
@@ -273,7 +356,9 @@ describe('a host page that pollutes Object.prototype', () => {
   it('does not fill a hole in a list from Array.prototype', () => {
     const data = campaign();
     data.letter.demands = [, 'Een eis.']; // eslint-disable-line no-sparse-arrays
-    const check = polluted([{ target: 'Array.prototype', name: '0', value: 'Injected demand', enumerable: true }], () => checkCampaign(data));
+    const check = polluted([{ target: 'Array.prototype', name: '0', value: 'Injected demand', enumerable: true }], () =>
+      checkCampaign(data),
+    );
     expect(check.valid).to.be.false;
     if (!check.valid) expect(check.problems[0].path).to.equal('letter.demands[0]');
   });
@@ -282,7 +367,8 @@ describe('a host page that pollutes Object.prototype', () => {
 /** Whether `object` inherits no property: every prototype in its chain is frozen and empty, Object.prototype none of them. */
 function inheritsNothing(object: object): boolean {
   for (let prototype = Object.getPrototypeOf(object); prototype; prototype = Object.getPrototypeOf(prototype)) {
-    if (prototype === Object.prototype || !Object.isFrozen(prototype) || Reflect.ownKeys(prototype).length) return false;
+    if (prototype === Object.prototype || !Object.isFrozen(prototype) || Reflect.ownKeys(prototype).length)
+      return false;
   }
   return true;
 }
@@ -290,20 +376,38 @@ function inheritsNothing(object: object): boolean {
 describe('a campaign object with getters, proxies or cycles', () => {
   it('reports a getter that throws as a problem at its path, without throwing', () => {
     const data = campaign();
-    Object.defineProperty(data, 'title', { enumerable: true, get: () => { throw new Error('boom'); } });
+    Object.defineProperty(data, 'title', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     const problem = onlyProblem(data);
     expect(problem.path).to.equal('title');
     expect(problem.message).to.match(/could not be read/);
   });
 
   it('reports a proxy whose every trap throws as a problem, without throwing', () => {
-    const hostile = new Proxy({}, {
-      get: () => { throw new Error('get'); },
-      has: () => { throw new Error('has'); },
-      ownKeys: () => { throw new Error('ownKeys'); },
-      getOwnPropertyDescriptor: () => { throw new Error('descriptor'); },
-      getPrototypeOf: () => { throw new Error('prototype'); },
-    });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('get');
+        },
+        has: () => {
+          throw new Error('has');
+        },
+        ownKeys: () => {
+          throw new Error('ownKeys');
+        },
+        getOwnPropertyDescriptor: () => {
+          throw new Error('descriptor');
+        },
+        getPrototypeOf: () => {
+          throw new Error('prototype');
+        },
+      },
+    );
     expect(onlyProblem(hostile).message).to.match(/could not be read/);
     const data = campaign();
     data.letter = hostile;
@@ -315,8 +419,17 @@ describe('a campaign object with getters, proxies or cycles', () => {
     revoke();
     expect(checkCampaign(proxy).valid).to.be.false;
     const data = campaign();
-    const nasty = { toString: () => { throw new Error('again'); } };
-    Object.defineProperty(data, 'date', { enumerable: true, get: () => { throw nasty; } });
+    const nasty = {
+      toString: () => {
+        throw new Error('again');
+      },
+    };
+    Object.defineProperty(data, 'date', {
+      enumerable: true,
+      get: () => {
+        throw nasty;
+      },
+    });
     expect(onlyProblem(data).path).to.equal('date');
   });
 
@@ -334,7 +447,8 @@ describe('a campaign object with getters, proxies or cycles', () => {
     let reads = 0;
     Object.defineProperty(data, 'title', {
       enumerable: true,
-      get: () => (++reads === 1 ? 'Checked title' : { _$litType$: 1, strings: ['<img src=x onerror=alert(1)>'], values: [] }),
+      get: () =>
+        ++reads === 1 ? 'Checked title' : { _$litType$: 1, strings: ['<img src=x onerror=alert(1)>'], values: [] },
     });
     const check = checkCampaign(data);
     expect(reads).to.equal(1);
@@ -354,7 +468,13 @@ describe('a campaign object with getters, proxies or cycles', () => {
     expect(check.campaign.letter.demands).to.deep.equal(['Een eis.']);
     expect(check.campaign.signatories[0].name).to.equal('Raadslid 1');
     expect('unknown' in check.campaign).to.be.false;
-    const objects = [check.campaign, check.campaign.title as object, check.campaign.letter, check.campaign.signatories[0], check.campaign.sources![0]];
+    const objects = [
+      check.campaign,
+      check.campaign.title as object,
+      check.campaign.letter,
+      check.campaign.signatories[0],
+      check.campaign.sources![0],
+    ];
     for (const object of objects) {
       expect(Object.isFrozen(object)).to.be.true;
       expect(inheritsNothing(object), 'inherits nothing').to.be.true;
@@ -436,7 +556,7 @@ function withinLimits(data: Data): boolean {
 function hostile(value: unknown, choices: number[], position = { next: 0 }): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const choice = choices[position.next++ % choices.length];
-  const copy: any = Array.isArray(value) ? [...value] : { ...value };
+  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
   for (const key of Object.keys(copy)) copy[key] = hostile(copy[key], choices, position);
   const trap = () => {
     throw new Error('hostile');
@@ -463,7 +583,11 @@ describe('checkCampaign (property-based)', () => {
       fc.property(nearTheLimits, (data) => {
         const check = checkCampaign(data);
         if (check.valid) expect(withinLimits(data), 'accepted, but over a limit').to.be.true;
-        else expect(withinLimits(data) && data.letter.paragraphs.length > 0 && data.letter.demands.length > 0, problemsOf(check).join('; ')).to.be.false;
+        else
+          expect(
+            withinLimits(data) && data.letter.paragraphs.length > 0 && data.letter.demands.length > 0,
+            problemsOf(check).join('; '),
+          ).to.be.false;
       }),
       { numRuns: 60, seed: 1301 },
     );
@@ -487,7 +611,11 @@ describe('checkCampaign (property-based)', () => {
       value: fc.anything(),
       enumerable: fc.boolean(),
     });
-    const data = fc.oneof(fc.constant(campaign()), fc.jsonValue(), fc.dictionary(fc.constantFrom(...tellingNames), fc.jsonValue()));
+    const data = fc.oneof(
+      fc.constant(campaign()),
+      fc.jsonValue(),
+      fc.dictionary(fc.constantFrom(...tellingNames), fc.jsonValue()),
+    );
     fc.assert(
       fc.property(data, fc.array(pollution, { minLength: 1, maxLength: 4 }), (value, pollutions) => {
         const clean = plain(checkCampaign(value));
@@ -504,12 +632,30 @@ describe('checkCampaign (property-based)', () => {
 
 describe('the valibot stub of the one-file build', () => {
   /** The fields of a schema or action that the checker reads (src/checked-copy.ts). */
-  const read = ['kind', 'type', 'message', 'entries', 'item', 'wrapped', 'options', 'literal', 'check', 'requirement', 'pipe'];
-  function described(node: any): unknown {
+  const read = [
+    'kind',
+    'type',
+    'message',
+    'entries',
+    'item',
+    'wrapped',
+    'options',
+    'literal',
+    'check',
+    'requirement',
+    'pipe',
+  ];
+  function described(node: unknown): unknown {
     if (typeof node !== 'object' || node === null) return node;
     if (Array.isArray(node)) return node.map(described);
-    const fields = read.filter((field) => node[field] !== undefined);
-    return Object.fromEntries(fields.map((field) => [field, field === 'entries' ? Object.fromEntries(Object.entries(node.entries).map(([key, value]) => [key, described(value)])) : described(node[field])]));
+    const fields = node as Data;
+    const entries = (value: Data) =>
+      Object.fromEntries(Object.entries(value).map(([key, child]) => [key, described(child)]));
+    return Object.fromEntries(
+      read
+        .filter((field) => fields[field] !== undefined)
+        .map((field) => [field, field === 'entries' ? entries(fields.entries) : described(fields[field])]),
+    );
   }
 
   it('describes every schema and action the campaign format uses exactly as valibot does', async () => {
@@ -522,7 +668,14 @@ describe('the valibot stub of the one-file build', () => {
       v.array(v.literal(1, message), message),
       v.picklist(['a', 'b'], message),
       v.custom(check, message),
-      v.pipe(v.string(), v.regex(/x/, message), v.check(checkString, message), v.minLength(1, message), v.maxLength(2, message), v.nonEmpty(message)),
+      v.pipe(
+        v.string(),
+        v.regex(/x/, message),
+        v.check(checkString, message),
+        v.minLength(1, message),
+        v.maxLength(2, message),
+        v.nonEmpty(message),
+      ),
       v.pipe(v.array(v.string()), v.maxLength(3, message)),
     ];
     expect(described(build(stub))).to.deep.equal(described(build(valibot)));
@@ -534,20 +687,27 @@ describe('the valibot stub of the one-file build', () => {
 // ---------------------------------------------------------------------------------------
 
 describe('the published JSON Schema', () => {
-  let schema: any;
+  let schema: Data;
   before(async () => {
     schema = await (await fetch('/dist/open-letter.schema.json')).json();
   });
 
   it('states every limit: maxItems on every list, maxLength on every string, no floods of combining marks', () => {
     const problems: string[] = [];
-    const visit = (node: any, path: string) => {
+    const visit = (node: Data, path: string) => {
       if (typeof node !== 'object' || node === null) return;
       if (node.type === 'array' && node.maxItems === undefined) problems.push(`${path}: a list without maxItems`);
-      if (node.type === 'string' && node.maxLength === undefined && node.pattern === undefined && node.const === undefined && node.enum === undefined) {
+      if (
+        node.type === 'string' &&
+        node.maxLength === undefined &&
+        node.pattern === undefined &&
+        node.const === undefined &&
+        node.enum === undefined
+      ) {
         problems.push(`${path}: a string without maxLength`);
       }
-      if (node.type === 'string' && node.maxLength !== undefined && node.not?.pattern === undefined) problems.push(`${path}: a text without the combining-marks rule`);
+      if (node.type === 'string' && node.maxLength !== undefined && node.not?.pattern === undefined)
+        problems.push(`${path}: a text without the combining-marks rule`);
       for (const [key, child] of Object.entries(node)) visit(child, `${path}/${key}`);
     };
     visit(schema, '#');

@@ -18,8 +18,17 @@ window.addEventListener('unhandledrejection', (event) => window.__uncaught.push(
 const host = new URLSearchParams(location.search).get('host');
 if (host === 'polluted') {
   Object.prototype.summary = 'Injected summary';
-  Object.defineProperty(Object.prototype, 'place', { value: 'Injected place', enumerable: true, configurable: true, writable: true });
-  Object.defineProperty(Object.prototype, 'initiator', { value: 'Injected initiator', configurable: true, writable: true });
+  Object.defineProperty(Object.prototype, 'place', {
+    value: 'Injected place',
+    enumerable: true,
+    configurable: true,
+    writable: true,
+  });
+  Object.defineProperty(Object.prototype, 'initiator', {
+    value: 'Injected initiator',
+    configurable: true,
+    writable: true,
+  });
   Object.prototype.each = function each() {};
 }
 if (host === 'frozen-symbol') Object.freeze(Symbol);
@@ -36,9 +45,35 @@ if (host === 'lockdown') {
     harden(Object.getPrototypeOf(value));
   };
   const intrinsics = [
-    Object, Function, Array, String, Number, Boolean, Symbol, BigInt, Date, RegExp, Error, TypeError, RangeError,
-    Map, Set, WeakMap, WeakSet, WeakRef, FinalizationRegistry, Promise, Proxy, Reflect, JSON, Math, Intl,
-    ArrayBuffer, Uint8Array, DataView, globalThis.Iterator,
+    Object,
+    Function,
+    Array,
+    String,
+    Number,
+    Boolean,
+    Symbol,
+    BigInt,
+    Date,
+    RegExp,
+    Error,
+    TypeError,
+    RangeError,
+    Map,
+    Set,
+    WeakMap,
+    WeakSet,
+    WeakRef,
+    FinalizationRegistry,
+    Promise,
+    Proxy,
+    Reflect,
+    JSON,
+    Math,
+    Intl,
+    ArrayBuffer,
+    Uint8Array,
+    DataView,
+    globalThis.Iterator,
   ];
   intrinsics.forEach(harden);
 }
