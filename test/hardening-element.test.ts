@@ -3,7 +3,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import type { OpenLetter } from '../src/open-letter.js';
-import { MAX_DEMANDS } from '../src/limits.js';
+import { MAX_DEMANDS, MAX_TEXT_LENGTH } from '../src/limits.js';
 import { captureConsole, minimalCampaign, uncaughtDuring } from './helpers.js';
 
 const stage = document.createElement('div');
@@ -130,6 +130,14 @@ describe('<open-letter> at the limits of the format', () => {
     expect(outcome).to.equal('load');
     // Long letters render a part per task: wait for the last demand.
     await waitUntil(() => el.querySelectorAll('article ol li').length === MAX_DEMANDS, 'not every demand was shown');
+  });
+
+  it(`shows a paragraph of ${MAX_TEXT_LENGTH} characters of markup as text`, async () => {
+    const markup = '<img src=x onerror=window.__pwned=1>'.repeat(200).slice(0, MAX_TEXT_LENGTH);
+    const { el, outcome } = await showing(minimalCampaign({ letter: { paragraphs: [markup], demands: ['Eis.'] } }));
+    expect(outcome).to.equal('load');
+    expect(el.querySelector('article img'), 'no image from the data').to.equal(null);
+    expect(el.querySelector('article')!.textContent).to.include(markup);
   });
 
   it(`refuses a campaign with ${MAX_DEMANDS + 1} demands, naming the field and the limit in the console`, async () => {
