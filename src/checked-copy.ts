@@ -51,59 +51,66 @@ const EXPECTED: Record<string, string> = { object: 'an object', array: 'a list',
 
 export class CheckedCopy {
   readonly problems: Problem[] = [];
-  /** The path of the value being read: where a throwing getter or proxy is reported. */
-  reading = '(root)';
+  /** The keys from the root to the value being read; a path is written out only when it is reported. */
+  readonly #keys: (string | number)[] = [];
 
   /** The copy of `value` if it matches `schema`, else undefined (and `problems` say why). */
   of<T>(schema: unknown, value: unknown): T | undefined {
-    const copy = this.#walk(schema as Node, value, '');
+    const copy = this.#walk(schema as Node, value);
     return copy === INVALID ? undefined : (copy as T);
   }
 
-  #walk(node: Node, value: unknown, path: string): unknown {
-    const actions = validations(node);
+  /** The path of the value being read: where a getter or proxy that throws is reported. */
+  get reading(): string {
+    return (
+      this.#keys.reduce<string>(
+        (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key),
+        '',
+      ) || '(root)'
+    );
+  }
+
+  #walk(node: Node, value: unknown): unknown {
+    const { actions, keys } = planOf(node);
+    const at = this.#keys;
     switch (node.type) {
       case 'object': {
         if (!isRecord(value)) break;
-        const entries = node.entries!;
         const copy: Record<string, unknown> = Object.create(NOTHING);
         let valid = true;
-        for (const key of Object.keys(entries)) {
-          let child = entries[key];
-          const at = path ? `${path}.${key}` : key;
-          this.reading = at;
+        for (const key of keys) {
+          let child = node.entries![key];
+          at.push(key);
           const item = own(value, key);
-          if (item === undefined) {
-            if (child.type !== 'optional') valid = this.#problem(at, 'is missing');
-            continue;
-          }
-          if (child.type === 'optional') child = child.wrapped!;
-          const itemCopy = this.#walk(child, item, at);
-          if (itemCopy === INVALID) valid = false;
-          else copy[key] = itemCopy;
+          if (item !== undefined) {
+            if (child.type === 'optional') child = child.wrapped!;
+            const itemCopy = this.#walk(child, item);
+            if (itemCopy === INVALID) valid = false;
+            else copy[key] = itemCopy;
+          } else if (child.type !== 'optional') valid = this.#problem('is missing');
+          at.pop();
         }
         return valid ? Object.freeze(copy) : INVALID;
       }
       case 'array': {
         if (!Array.isArray(value)) break;
-        this.reading = path;
         const { length } = value;
         // The count first: an over-long list is not walked item by item.
-        if (!this.#validate(actions, length, value, path)) return INVALID;
+        if (!this.#validate(actions, length, value)) return INVALID;
         const copy: unknown[] = [];
         let valid = true;
         for (let index = 0; index < length; index++) {
-          const at = `${path}[${index}]`;
-          this.reading = at;
-          const itemCopy = this.#walk(node.item!, own(value, index), at);
+          at.push(index);
+          const itemCopy = this.#walk(node.item!, own(value, index));
           if (itemCopy === INVALID) valid = false;
           else copy.push(itemCopy);
+          at.pop();
         }
         return valid ? Object.freeze(copy) : INVALID;
       }
       case 'string':
         if (typeof value !== 'string') break;
-        return this.#validate(actions, value.length, value, path) ? value : INVALID;
+        return this.#validate(actions, value.length, value) ? value : INVALID;
       case 'literal':
         if (value === node.literal) return value;
         break;
@@ -114,7 +121,6 @@ export class CheckedCopy {
         // A custom schema checks a flat value (a text: a string, or an object of strings): check a copy.
         let copy = value;
         if (isRecord(value)) {
-          this.reading = path;
           const record: Record<string, unknown> = Object.create(NOTHING);
           for (const key of Object.keys(value)) record[key] = value[key];
           copy = Object.freeze(record);
@@ -123,12 +129,12 @@ export class CheckedCopy {
         value = copy;
       }
     }
-    this.#problem(path, messageOf(node, value));
+    this.#problem(messageOf(node, value));
     return INVALID;
   }
 
   /** Runs every validation of a pipe, as valibot does: a date can be malformed and unreal at once. */
-  #validate(actions: Node[], length: number, value: unknown, path: string): boolean {
+  #validate(actions: Node[], length: number, value: unknown): boolean {
     let valid = true;
     for (const action of actions) {
       const requirement = action.requirement as number;
@@ -143,31 +149,38 @@ export class CheckedCopy {
               : action.type === 'regex'
                 ? (action.requirement as RegExp).test(value as string)
                 : (action.requirement as (input: unknown) => boolean)(value);
-      if (!passes) valid = this.#problem(path, messageOf(action, value));
+      if (!passes) valid = this.#problem(messageOf(action, value));
     }
     return valid;
   }
 
-  #problem(path: string, message: string): false {
-    this.problems.push({ path: path || '(root)', message });
+  #problem(message: string): false {
+    this.problems.push({ path: this.reading, message });
     return false;
   }
 }
 
-/** The validations of each schema's pipe, found once: a campaign has thousands of values of few schemas. */
-const validationsOf = new WeakMap<Node, Node[]>();
+/** What the walker needs of each schema, found once: a campaign has thousands of values of few schemas. */
+interface Plan {
+  /** The validations of the schema's pipe, nested pipes included. */
+  actions: Node[];
+  /** An object schema's keys. */
+  keys: string[];
+}
 
-/** The validations of a schema's pipe, nested pipes included. */
-function validations(node: Node): Node[] {
-  let found = validationsOf.get(node);
-  if (!found) {
-    found =
+const plans = new WeakMap<Node, Plan>();
+
+function planOf(node: Node): Plan {
+  let plan = plans.get(node);
+  if (!plan) {
+    const actions =
       own(node, 'pipe')?.flatMap((item) =>
-        item.kind === 'validation' ? [item] : item.kind === 'schema' ? validations(item) : [],
+        item.kind === 'validation' ? [item] : item.kind === 'schema' ? planOf(item).actions : [],
       ) ?? [];
-    validationsOf.set(node, found);
+    plan = { actions, keys: node.type === 'object' ? Object.keys(node.entries!) : [] };
+    plans.set(node, plan);
   }
-  return found;
+  return plan;
 }
 
 function messageOf(node: Node, input: unknown): string {
