@@ -329,7 +329,7 @@ export class OpenLetter extends LitElement {
     check.campaign.sources?.forEach((source, index) => {
       if (!httpUrl(source.url, linkBase)) {
         console.warn(
-          `<open-letter>: sources[${index}].url in the campaign from ${origin} is not http(s); shown as text: ${JSON.stringify(source.url)}`,
+          `<open-letter>: sources[${index}].url in the campaign from ${origin} is not http(s), or hides its host behind user info; shown as text: ${JSON.stringify(source.url)}`,
         );
       }
     });
