@@ -26,17 +26,20 @@ export interface CampaignAnswer {
  * is none ignored (the page's own policy applies) with a warning, rather than failing the
  * request. The browser itself says which keywords it knows.
  */
-export function referrerPolicyOf(value: string | undefined): ReferrerPolicy {
-  const policy = (value ?? '').toLowerCase() as ReferrerPolicy;
-  try {
-    new Request(location.href, { referrerPolicy: policy });
-    return policy;
-  } catch {
-    console.warn(
-      `<open-letter>: referrerpolicy ${JSON.stringify(value)} is not a referrer policy; the page's own applies`,
-    );
-    return '';
+export function referrerPolicyOf(value: unknown): ReferrerPolicy {
+  if (value === undefined || value === null || value === '') return '';
+  if (typeof value === 'string') {
+    const policy = value.toLowerCase() as ReferrerPolicy;
+    try {
+      new Request('data:,', { referrerPolicy: policy });
+      return policy;
+    } catch {
+      // Not a policy: warn below.
+    }
   }
+  const shown = typeof value === 'string' ? JSON.stringify(value) : `(a ${typeof value})`;
+  console.warn(`<open-letter>: referrerpolicy ${shown} is not a referrer policy; the page's own applies`);
+  return '';
 }
 
 /**

@@ -31,7 +31,7 @@ export interface RequestOptions {
   /** Milliseconds before the one automatic retry after a network or server failure. */
   retryDelay: number;
   /** As the `referrerpolicy` attribute gives it; an unknown value is ignored, as HTML does. */
-  referrerPolicy?: string;
+  referrerPolicy?: unknown;
   /** Skip the kept answer and ask the server again (the reader pressed retry). */
   fresh?: boolean;
 }

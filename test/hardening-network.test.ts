@@ -102,6 +102,19 @@ describe('<open-letter> referrerpolicy', () => {
     expect(errors.calls).to.deep.equal([]);
   });
 
+  it('ignores a referrerPolicy property that is not a string, with a warning, and loads the letter', async () => {
+    const el = document.createElement('open-letter');
+    const outcome = new Promise<string>((resolve) => {
+      el.addEventListener('open-letter-load', () => resolve('load'), { once: true });
+      el.addEventListener('open-letter-error', (event) => resolve(event.detail.reason), { once: true });
+    });
+    (el as { referrerPolicy: unknown }).referrerPolicy = 42;
+    el.src = api('campaign.json');
+    stage.append(el);
+    expect(await outcome).to.equal('load');
+    expect(warnings.calls.some((call) => call.includes('referrerpolicy (a number)'))).to.be.true;
+  });
+
   it('reads the keyword in any case, as HTML does: NO-REFERRER sends no Referer', async () => {
     const src = api('watched.json');
     const { outcome } = mount(src, { referrerpolicy: 'NO-REFERRER' });
