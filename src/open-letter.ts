@@ -299,10 +299,10 @@ export class OpenLetter extends LitElement {
       referrerPolicy: (this.referrerPolicy || undefined) as ReferrerPolicy | undefined,
       fresh: retrying,
     }).then(
-      (data) => {
+      ({ data, url: answeredFrom }) => {
         if (request !== this.#request) return; // A newer src won.
-        this.#request = undefined;
-        this.#accept(data, url.href, url.href);
+        // this.#request stays: the block holds its share of the answer until it loads another or leaves.
+        this.#accept(data, url.href, answeredFrom);
       },
       (error: unknown) => {
         if (request !== this.#request) return; // Aborted or superseded: nobody waits for it.
@@ -333,7 +333,7 @@ export class OpenLetter extends LitElement {
     check.campaign.sources?.forEach((source, index) => {
       if (!httpUrl(source.url, linkBase)) {
         console.warn(
-          `<open-letter>: sources[${index}].url in the campaign from ${origin} is not http(s); shown as text: ${JSON.stringify(source.url)}`,
+          `<open-letter>: sources[${index}].url in the campaign from ${origin} is not http(s), or hides its host behind user info; shown as text: ${JSON.stringify(source.url)}`,
         );
       }
     });
