@@ -57,18 +57,23 @@ function stylesheet(): Plugin {
 }
 
 /**
- * The one-file build leaves out Lit's shadow-root styling (css-tag.js): the block renders
- * into the light DOM, styled by open-letter.css, and never adopts styles.
+ * The one-file build leaves out library code the block never runs: Lit's shadow-root
+ * styling (css-tag.js: the block renders into the light DOM, styled by open-letter.css)
+ * and @lit/localize's message hashing (id-generation.js: every msg() names its id). Each
+ * stub fails loudly if it is ever called.
  */
-function withoutShadowStyles(): Plugin {
-  const stub = fileURLToPath(new URL('./scripts/lit-css-tag-stub.js', import.meta.url));
+function withoutUnusedLibraryCode(): Plugin {
+  const stub = (file: string) => fileURLToPath(new URL(`./scripts/${file}`, import.meta.url));
+  const stubs = [
+    { source: './css-tag.js', library: '@lit/reactive-element', stub: stub('lit-css-tag-stub.js') },
+    { source: './id-generation.js', library: '@lit/localize', stub: stub('lit-localize-id-stub.js') },
+  ];
   return {
-    name: 'open-letter:without-shadow-styles',
+    name: 'open-letter:without-unused-library-code',
     apply: 'build',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === './css-tag.js' && importer?.includes('@lit/reactive-element')) return stub;
-      return null;
+      return stubs.find((entry) => entry.source === source && importer?.includes(entry.library))?.stub ?? null;
     },
   };
 }
@@ -172,7 +177,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       campaignJsonSchema(),
       stylesheet(),
-      withoutShadowStyles(),
+      withoutUnusedLibraryCode(),
       withoutValibotParsers(),
       startsOrSaysWhy(),
       demoAtRoot(),

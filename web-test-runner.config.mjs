@@ -60,7 +60,14 @@ function distGroup() {
   const imports = { '/src/open-letter-define.ts': builtFile, '/src/open-letter.ts': builtFile };
   return {
     name: 'dist',
-    files: ['test/rendering.test.ts', 'test/security.test.ts', 'test/hardening-element.test.ts', 'test/hardening-network.test.ts'],
+    files: [
+      'test/rendering.test.ts',
+      'test/language.test.ts',
+      'test/host-values.test.ts',
+      'test/security.test.ts',
+      'test/hardening-element.test.ts',
+      'test/hardening-network.test.ts',
+    ],
     testRunnerHtml: (testFramework) =>
       `<!DOCTYPE html><html><head ><script type="importmap">${JSON.stringify({ imports })}</script></head>` +
       `<body><script type="module" src="${testFramework}"></script></body></html>`,
