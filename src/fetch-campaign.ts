@@ -47,8 +47,10 @@ export function referrerPolicyOf(value: unknown): ReferrerPolicy {
  * failure, or with the abort reason when `signal` aborts first.
  */
 export async function fetchCampaignJson(url: URL, options: FetchOptions): Promise<CampaignAnswer> {
-  const { signal } = options;
-  let response: Response;
+  const { signal, maxBytes } = options;
+  const tooLarge = () =>
+    new CampaignError('size', `${url} answered with more than ${maxBytes} bytes, the limit for a campaign`);
+  let response: Response | undefined;
   try {
     response = await fetch(url, {
       signal,
@@ -56,45 +58,22 @@ export async function fetchCampaignJson(url: URL, options: FetchOptions): Promis
       referrerPolicy: options.referrerPolicy ?? '',
       cache: options.cache,
     });
-  } catch (error) {
-    throw signal.aborted
-      ? signal.reason
-      : new CampaignError(
-          'network',
-          `could not reach ${url} (${error}); from another origin it needs Access-Control-Allow-Origin`,
-        );
-  }
-  if (!response.ok) {
-    throw new CampaignError(
-      'http',
-      `${url} answered with HTTP status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
-      response.status,
-    );
-  }
-  const text = await readText(response, url, options.maxBytes, signal);
-  try {
-    return { data: JSON.parse(text), url: response.url || url.href };
-  } catch (error) {
-    throw new CampaignError('parse', `${url} did not answer with JSON: ${(error as Error).message}`);
-  }
-}
-
-/** Reads the body as UTF-8, stopping as soon as it grows past `maxBytes`. */
-async function readText(response: Response, url: URL, maxBytes: number, signal: AbortSignal): Promise<string> {
-  const tooLarge = () =>
-    new CampaignError('size', `${url} answered with more than ${maxBytes} bytes, the limit for a campaign`);
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) {
-    void response.body?.cancel();
-    throw tooLarge();
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let received = 0;
-  let text = '';
-  try {
-    for (;;) {
+    if (!response.ok) {
+      throw new CampaignError(
+        'http',
+        `${url} answered with HTTP status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+        response.status,
+      );
+    }
+    if (Number(response.headers.get('content-length')) > maxBytes) {
+      void response.body?.cancel();
+      throw tooLarge();
+    }
+    // Read piece by piece, stopping as soon as the answer grows past the limit.
+    const reader = response.body?.getReader();
+    // A fetched body is never shared memory: its pieces are Blob parts.
+    const pieces: Uint8Array<ArrayBuffer>[] = [];
+    for (let received = 0; reader;) {
       const { done, value } = await reader.read();
       if (done) break;
       received += value.byteLength;
@@ -102,11 +81,19 @@ async function readText(response: Response, url: URL, maxBytes: number, signal: 
         void reader.cancel();
         throw tooLarge();
       }
-      text += decoder.decode(value, { stream: true });
+      pieces.push(value as Uint8Array<ArrayBuffer>);
     }
+    return { data: JSON.parse(await new Blob(pieces).text()), url: response.url || url.href };
   } catch (error) {
     if (error instanceof CampaignError) throw error;
-    throw signal.aborted ? signal.reason : new CampaignError('network', `the connection to ${url} broke off`);
+    if (signal.aborted) throw signal.reason;
+    if (error instanceof SyntaxError)
+      throw new CampaignError('parse', `${url} did not answer with JSON: ${error.message}`);
+    throw new CampaignError(
+      'network',
+      response
+        ? `the connection to ${url} broke off`
+        : `could not reach ${url} (${error}); from another origin it needs Access-Control-Allow-Origin`,
+    );
   }
-  return text + decoder.decode();
 }
