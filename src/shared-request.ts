@@ -38,7 +38,6 @@ export interface RequestOptions {
 
 interface SharedRequest {
   answer: Promise<CampaignAnswer>;
-  settled: boolean;
   /** Blocks that wait for the answer or show it. */
   users: number;
   controller: AbortController;
@@ -46,26 +45,23 @@ interface SharedRequest {
 
 const requests = new Map<string, SharedRequest>();
 
-export function requestCampaign(url: URL, options: RequestOptions): Promise<CampaignAnswer> {
+export async function requestCampaign(url: URL, options: RequestOptions): Promise<CampaignAnswer> {
   const { signal } = options;
-  if (signal.aborted) return Promise.reject(signal.reason);
+  signal.throwIfAborted();
   const referrerPolicy = referrerPolicyOf(options.referrerPolicy);
   const key = `${referrerPolicy} ${url.href}`;
   const shared = (!options.fresh && requests.get(key)) || start(key, url, referrerPolicy, options);
   shared.users += 1;
-  signal.addEventListener(
-    'abort',
-    () => {
-      shared.users -= 1;
-      if (shared.users > 0) return;
-      if (!shared.settled) shared.controller.abort(signal.reason);
-      forget(key, shared);
-    },
-    { once: true },
-  );
   return new Promise((resolve, reject) => {
     shared.answer.then(resolve, reject);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    // An AbortSignal aborts once: the listener runs once.
+    signal.addEventListener('abort', () => {
+      reject(signal.reason);
+      if (--shared.users) return;
+      // The last one out: stop the request (nothing, once it is answered) and let the answer go.
+      shared.controller.abort(signal.reason);
+      forget(key, shared);
+    });
   });
 }
 
@@ -89,18 +85,13 @@ function start(key: string, url: URL, referrerPolicy: ReferrerPolicy, options: R
       clamped('retryDelay', options.retryDelay, RETRY_DELAY_RANGE, 1_000),
       Date.now() + timeout,
     ),
-    settled: false,
     users: 0,
     controller,
   };
   requests.set(key, shared);
   shared.answer.then(
+    () => clearTimeout(timer),
     () => {
-      shared.settled = true;
-      clearTimeout(timer);
-    },
-    () => {
-      shared.settled = true;
       clearTimeout(timer);
       forget(key, shared);
     },
@@ -116,6 +107,7 @@ function forget(key: string, shared: SharedRequest): void {
 /**
  * Network failures and server errors (5xx) are often passing: try once more, after a pause,
  * if the pause ends before `deadline`; else the failure itself says more than a timeout would.
+ * A block that leaves during the pause has aborted `signal`: the retry then ends at once, unsent.
  */
 async function fetchWithOneRetry(
   url: URL,
@@ -126,26 +118,10 @@ async function fetchWithOneRetry(
   try {
     return await fetchCampaignJson(url, options);
   } catch (error) {
-    const passing =
-      error instanceof CampaignError &&
-      (error.reason === 'network' || (error.reason === 'http' && (error.status ?? 0) >= 500));
     const delay = retryDelay * (1 + Math.random() / 2);
-    if (!passing || options.signal.aborted || Date.now() + delay >= deadline) throw error;
-    await pause(delay, options.signal);
+    const passing = error instanceof CampaignError && (error.reason === 'network' || (error.status ?? 0) >= 500);
+    if (!passing || Date.now() + delay >= deadline) throw error;
+    await new Promise((resume) => setTimeout(resume, delay));
     return fetchCampaignJson(url, options);
   }
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', stop);
-      resolve();
-    }, ms);
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', stop, { once: true });
-  });
 }
