@@ -5,15 +5,15 @@
 // prototypes. So the build keeps the descriptions and leaves the parsers (about 1 KB gzip)
 // out. Every constructor src/campaign-schema.ts uses is here, with valibot's own field
 // names for what the walker reads (test/hardening-schema.test.ts compares them with valibot's).
-const node = (type, fields) => ({ type, ...fields });
+const validation = (type) => (requirement, message) => ({ type, requirement, message });
 
-export const object = (entries) => node('object', { entries });
-export const array = (item) => node('array', { item });
-export const string = () => node('string');
-export const literal = (literal, message) => node('literal', { literal, message });
-export const optional = (wrapped) => node('optional', { wrapped });
-export const custom = (check, message) => node('custom', { check, message });
+export const object = (entries) => ({ type: 'object', entries });
+export const array = (item) => ({ type: 'array', item });
+export const string = () => ({ type: 'string' });
+export const literal = (literal, message) => ({ type: 'literal', literal, message });
+export const optional = (wrapped) => ({ type: 'optional', wrapped });
+export const custom = (check, message) => ({ type: 'custom', check, message });
 export const pipe = (...items) => ({ ...items[0], pipe: items });
-export const check = (requirement, message) => node('check', { requirement, message });
-export const minLength = (requirement, message) => node('min_length', { requirement, message });
-export const maxLength = (requirement, message) => node('max_length', { requirement, message });
+export const check = validation('check');
+export const minLength = validation('min_length');
+export const maxLength = validation('max_length');
