@@ -48,8 +48,6 @@ export function referrerPolicyOf(value: unknown): ReferrerPolicy {
  */
 export async function fetchCampaignJson(url: URL, options: FetchOptions): Promise<CampaignAnswer> {
   const { signal, maxBytes } = options;
-  const tooLarge = () =>
-    new CampaignError('size', `${url} answered with more than ${maxBytes} bytes, the limit for a campaign`);
   let response: Response | undefined;
   try {
     response = await fetch(url, {
@@ -58,29 +56,28 @@ export async function fetchCampaignJson(url: URL, options: FetchOptions): Promis
       referrerPolicy: options.referrerPolicy ?? '',
       cache: options.cache,
     });
+    const { status, statusText } = response;
     if (!response.ok) {
       throw new CampaignError(
         'http',
-        `${url} answered with HTTP status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
-        response.status,
+        `${url} answered with HTTP status ${status}${statusText ? ` ${statusText}` : ''}`,
+        status,
       );
     }
-    if (Number(response.headers.get('content-length')) > maxBytes) {
-      void response.body?.cancel();
-      throw tooLarge();
-    }
-    // Read piece by piece, stopping as soon as the answer grows past the limit.
+    // Read piece by piece, stopping as soon as the answer grows past the limit; an answer
+    // that declares a larger size is refused unread.
+    const declared = Number(response.headers.get('content-length'));
     const reader = response.body?.getReader();
     // A fetched body is never shared memory: its pieces are Blob parts.
     const pieces: Uint8Array<ArrayBuffer>[] = [];
     for (let received = 0; reader;) {
+      if (declared > maxBytes || received > maxBytes) {
+        void reader.cancel();
+        throw new CampaignError('size', `${url} answered with more than ${maxBytes} bytes, the limit for a campaign`);
+      }
       const { done, value } = await reader.read();
       if (done) break;
       received += value.byteLength;
-      if (received > maxBytes) {
-        void reader.cancel();
-        throw tooLarge();
-      }
       pieces.push(value as Uint8Array<ArrayBuffer>);
     }
     return { data: JSON.parse(await new Blob(pieces).text()), url: response.url || url.href };
