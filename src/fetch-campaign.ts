@@ -5,14 +5,12 @@
  */
 import { CampaignError } from './limits.js';
 
-export interface FetchOptions {
-  /** Aborts the request; an aborted request rejects with the signal's reason. */
+/** How to ask: `signal` aborts the request (it then rejects with the signal's reason). */
+export interface FetchInit {
   signal: AbortSignal;
-  /** Responses larger than this many bytes fail with reason `size`. */
-  maxBytes: number;
-  referrerPolicy?: ReferrerPolicy;
+  referrerPolicy: ReferrerPolicy;
   /** `no-cache` revalidates with the server: a retry must not get a cached failure. */
-  cache?: RequestCache;
+  cache: RequestCache;
 }
 
 /** The parsed JSON and the address it came from after any redirects: relative links in it resolve against that. */
@@ -43,19 +41,15 @@ export function referrerPolicyOf(value: unknown): ReferrerPolicy {
 }
 
 /**
- * Fetches and parses the JSON at `url`. Rejects with a CampaignError for every
- * failure, or with the abort reason when `signal` aborts first.
+ * Fetches and parses the JSON at `url`, refusing answers larger than `maxBytes`. Rejects
+ * with a CampaignError for every failure, or with the abort reason when `init.signal`
+ * aborts first.
  */
-export async function fetchCampaignJson(url: URL, options: FetchOptions): Promise<CampaignAnswer> {
-  const { signal, maxBytes } = options;
+export async function fetchCampaignJson(url: URL, init: FetchInit, maxBytes: number): Promise<CampaignAnswer> {
+  const { signal } = init;
   let response: Response | undefined;
   try {
-    response = await fetch(url, {
-      signal,
-      credentials: 'omit',
-      referrerPolicy: options.referrerPolicy ?? '',
-      cache: options.cache,
-    });
+    response = await fetch(url, { ...init, credentials: 'omit' });
     const { status, statusText } = response;
     if (!response.ok) {
       throw new CampaignError(
