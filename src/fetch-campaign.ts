@@ -22,22 +22,17 @@ export interface CampaignAnswer {
 /**
  * The `referrerpolicy` attribute as HTML reads it: a keyword in any case, and a value that
  * is none ignored (the page's own policy applies) with a warning, rather than failing the
- * request. The browser itself says which keywords it knows.
+ * request. A link element reads it for us: it knows the keywords of this browser.
  */
 export function referrerPolicyOf(value: unknown): ReferrerPolicy {
-  if (value === undefined || value === null || value === '') return '';
-  if (typeof value === 'string') {
-    const policy = value.toLowerCase() as ReferrerPolicy;
-    try {
-      new Request('data:,', { referrerPolicy: policy });
-      return policy;
-    } catch {
-      // Not a policy: warn below.
-    }
+  const link = document.createElement('a');
+  if (typeof value === 'string') link.referrerPolicy = value;
+  const policy = link.referrerPolicy as ReferrerPolicy;
+  if (!policy && value != null && value !== '') {
+    const shown = typeof value === 'string' ? JSON.stringify(value) : `(a ${typeof value})`;
+    console.warn(`<open-letter>: referrerpolicy ${shown} is not a referrer policy; the page's own applies`);
   }
-  const shown = typeof value === 'string' ? JSON.stringify(value) : `(a ${typeof value})`;
-  console.warn(`<open-letter>: referrerpolicy ${shown} is not a referrer policy; the page's own applies`);
-  return '';
+  return policy;
 }
 
 /**
