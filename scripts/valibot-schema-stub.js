@@ -10,7 +10,6 @@ const validation = (type) => (requirement, message) => ({ type, requirement, mes
 export const object = (entries) => ({ type: 'object', entries });
 export const array = (item) => ({ type: 'array', item });
 export const string = () => ({ type: 'string' });
-export const literal = (literal, message) => ({ type: 'literal', literal, message });
 export const optional = (wrapped) => ({ type: 'optional', wrapped });
 export const custom = (check, message) => ({ type: 'custom', check, message });
 export const pipe = (...items) => ({ ...items[0], pipe: items });

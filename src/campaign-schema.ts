@@ -162,8 +162,12 @@ export const letterSchema = v.object({
 /** What a campaign of another version is told: no other check means anything then. */
 const VERSION_PROBLEM = `must be ${CAMPAIGN_VERSION}: this element reads only version ${CAMPAIGN_VERSION}`;
 
+const version = checkedBy<typeof CAMPAIGN_VERSION>((input) =>
+  input === CAMPAIGN_VERSION ? undefined : VERSION_PROBLEM,
+);
+
 export const campaignSchema = v.object({
-  version: v.literal(CAMPAIGN_VERSION, VERSION_PROBLEM),
+  version,
   language: languageTag,
   /** Languages whose texts are translations of the original `language`. */
   translations: v.optional(listOf(languageTag, MAX_LANGUAGES, 'languages')),
@@ -205,6 +209,7 @@ export function jsonSchemaOf(node: unknown): Record<string, unknown> | undefined
   }
   if (node === nameSchema) return stringJsonSchema(MAX_NAME_LENGTH);
   if (node === urlSchema) return stringJsonSchema(MAX_URL_LENGTH);
+  if (node === version) return { const: CAMPAIGN_VERSION };
   if (node === sourceKind) return { enum: SOURCE_KINDS, type: 'string' };
   if (node === isLanguageTag) return { pattern: LANGUAGE_TAG.source };
   if (node === datePattern) return { pattern: '^\\d{4}-\\d{2}-\\d{2}$' };

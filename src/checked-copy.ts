@@ -13,7 +13,7 @@
  * its own objects), so a polluted `Object.prototype` changes its answers or makes it loop
  * forever. This walker knows the few schema kinds and actions the campaign format uses:
  * objects, optional entries, lists with a minimum and maximum length, strings with checks,
- * one literal, and custom schemas (which check a whole value with one function).
+ * and custom schemas (which check a whole value with one function).
  */
 
 /** One problem found, with the JSON path of the value it is about. */
@@ -26,11 +26,11 @@ export interface Problem {
 /** The fields of a valibot schema or action that the walker reads. */
 interface Node {
   type: string;
+  /** A string, except for custom schemas: a function of the value (campaign-schema.ts, checkedBy). */
   message?: string | ((issue: { input: unknown }) => string);
   entries?: Record<string, Node>;
   item?: Node;
   wrapped?: Node;
-  literal?: unknown;
   check?: (input: unknown) => boolean;
   requirement?: unknown;
   pipe?: Node[];
@@ -73,7 +73,7 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
             ? length <= (requirement as number)
             : (requirement as (input: unknown) => boolean)(value))
       ) {
-        valid = !problem(path, messageOf(action, value));
+        valid = !problem(path, action.message as string);
       }
     }
     return valid;
@@ -83,8 +83,7 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
   const walk = (node: Node, value: unknown, path: string): unknown => {
     switch (node.type) {
       case 'object': {
-        if (!isRecord(value))
-          return problem(path, Array.isArray(value) ? 'must be an object, not a list' : 'must be an object');
+        if (!isRecord(value)) return problem(path, `must be an object${Array.isArray(value) ? ', not a list' : ''}`);
         const copy: Record<string, unknown> = Object.create(NOTHING);
         let valid = true;
         for (const [key, entry] of Object.entries(node.entries!)) {
@@ -116,8 +115,6 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
       case 'string':
         if (typeof value !== 'string') return problem(path, 'must be a string');
         return validated(node, value, value.length, path) ? value : INVALID;
-      case 'literal':
-        return value === node.literal ? value : problem(path, messageOf(node, value));
     }
     // A custom schema checks a flat value (a text: a string, or an object of strings): check a copy.
     let copy = value;
@@ -126,7 +123,9 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
       for (const key of Object.keys(value)) record[key] = value[key];
       copy = Object.freeze(record);
     }
-    return node.check!(copy) ? copy : problem(path, messageOf(node, copy));
+    return node.check!(copy)
+      ? copy
+      : problem(path, (node.message as (issue: { input: unknown }) => string)({ input: copy }));
   };
 
   try {
@@ -137,11 +136,6 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
     problem(reading, 'could not be read');
   }
   return { problems };
-}
-
-function messageOf(node: Node, input: unknown): string {
-  const message = own(node, 'message')!;
-  return typeof message === 'function' ? message({ input }) : message;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
