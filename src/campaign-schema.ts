@@ -26,7 +26,7 @@ export const CAMPAIGN_VERSION = 1;
 
 /** A language tag such as `nl`, `en-GB` or `zh-Hant-TW`, of at most five parts. */
 const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8}){0,4}$/;
-const NOT_A_LANGUAGE_TAG = 'must be a language tag such as "nl"';
+const NOT_A_LANGUAGE_TAG = 'must be a language tag';
 
 /** More combining marks in a row than real writing stacks, as a JSON Schema pattern writes it. */
 const MARK_FLOOD_PATTERN = `\\p{M}{${MAX_COMBINING_MARKS + 1}}`;
@@ -45,8 +45,8 @@ function stringProblem(input: unknown, maxLength: number): string | undefined {
   if (typeof input !== 'string') return 'must be a string';
   if (!input) return 'must not be empty';
   // The UTF-16 length is never smaller than the number of code points: count those only when it matters.
-  if (input.length > maxLength && [...input].length > maxLength) return `must be at most ${maxLength} characters long`;
-  if (MARK_FLOOD.test(input)) return `must not stack more than ${MAX_COMBINING_MARKS} combining marks (accents)`;
+  if (input.length > maxLength && [...input].length > maxLength) return `must be at most ${maxLength} characters`;
+  if (MARK_FLOOD.test(input)) return `must not stack more than ${MAX_COMBINING_MARKS} combining marks`;
   return undefined;
 }
 
