@@ -36,9 +36,6 @@ interface Node {
   pipe?: Node[];
 }
 
-/** What a walk returns for a value that does not match. */
-const INVALID = Symbol();
-
 /**
  * What every object of the copy inherits from: nothing. An object with no properties and no
  * prototype, frozen, so a page's `Object.prototype` is out of the chain. (`Object.create(null)`
@@ -56,14 +53,16 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
   const problems: Problem[] = [];
   /** The path of the value being read: where a getter or proxy that throws is reported. */
   let reading = '';
-  const problem = (path: string, message: string): typeof INVALID => {
+  const problem = (path: string, message: string): undefined => {
     problems.push({ path: path || '(root)', message });
-    return INVALID;
   };
 
-  /** Every validation of a pipe, as valibot runs them: a date can be malformed and unreal at once. */
+  /**
+   * Runs every validation of a pipe, as valibot does (a date can be malformed and unreal at
+   * once); whether all passed.
+   */
   const validated = (node: Node, value: unknown, length: number, path: string) => {
-    let valid = true;
+    const before = problems.length;
     for (const action of own(node, 'pipe')?.slice(1) ?? []) {
       const requirement = action.requirement;
       if (
@@ -73,48 +72,46 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
             ? length <= (requirement as number)
             : (requirement as (input: unknown) => boolean)(value))
       ) {
-        valid = !problem(path, action.message as string);
+        problem(path, action.message as string);
       }
     }
-    return valid;
+    return problems.length === before;
   };
 
-  /** The copy of `value`, found at `path` (already `reading`), or INVALID. */
+  /**
+   * The copy of `value`, found at `path` (set as `reading` before the value was read). Where it does not match, the
+   * problems say so, and what it returns does not matter: the copy is thrown away.
+   */
   const walk = (node: Node, value: unknown, path: string): unknown => {
+    if (value === undefined) return node.type === 'optional' ? undefined : problem(path, 'is missing');
+    if (node.type === 'optional') node = node.wrapped!;
     switch (node.type) {
       case 'object': {
         if (!isRecord(value)) return problem(path, `must be an object${Array.isArray(value) ? ', not a list' : ''}`);
         const copy: Record<string, unknown> = Object.create(NOTHING);
-        let valid = true;
         for (const [key, entry] of Object.entries(node.entries!)) {
-          const at = (reading = path ? `${path}.${key}` : key);
-          const item = own(value, key);
-          if (item === undefined) {
-            if (entry.type !== 'optional') valid = !problem(at, 'is missing');
-          } else {
-            const itemCopy = walk(entry.type === 'optional' ? entry.wrapped! : entry, item, at);
-            if (itemCopy === INVALID) valid = false;
-            else copy[key] = itemCopy;
-          }
+          reading = path ? `${path}.${key}` : key;
+          const itemCopy = walk(entry, own(value, key), reading);
+          if (itemCopy !== undefined) copy[key] = itemCopy;
         }
-        return valid ? Object.freeze(copy) : INVALID;
+        return Object.freeze(copy);
       }
       case 'array': {
         if (!Array.isArray(value)) return problem(path, 'must be a list');
         const { length } = value;
         // The count first: an over-long list is not walked item by item.
-        if (!validated(node, value, length, path)) return INVALID;
+        if (!validated(node, value, length, path)) return;
         const copy: unknown[] = [];
         for (let index = 0; index < length; index++) {
-          const at = (reading = `${path}[${index}]`);
-          const itemCopy = walk(node.item!, own(value, index), at);
-          if (itemCopy !== INVALID) copy.push(itemCopy);
+          reading = `${path}[${index}]`;
+          copy.push(walk(node.item!, own(value, index), reading));
         }
-        return copy.length === length ? Object.freeze(copy) : INVALID;
+        return Object.freeze(copy);
       }
       case 'string':
         if (typeof value !== 'string') return problem(path, 'must be a string');
-        return validated(node, value, value.length, path) ? value : INVALID;
+        validated(node, value, value.length, path);
+        return value;
     }
     // A custom schema checks a flat value (a text: a string, or an object of strings): check a copy.
     let copy = value;
@@ -123,14 +120,13 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
       for (const key of Object.keys(value)) record[key] = value[key];
       copy = Object.freeze(record);
     }
-    return node.check!(copy)
-      ? copy
-      : problem(path, (node.message as (issue: { input: unknown }) => string)({ input: copy }));
+    if (!node.check!(copy)) problem(path, (node.message as (issue: { input: unknown }) => string)({ input: copy }));
+    return copy;
   };
 
   try {
     const copy = walk(schema as Node, data, '');
-    if (copy !== INVALID) return { copy, problems };
+    if (!problems.length) return { copy, problems };
   } catch {
     // A getter or a proxy in the data threw. Its error is not even looked at: it could throw again.
     problem(reading, 'could not be read');
