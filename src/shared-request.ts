@@ -90,12 +90,7 @@ function start(key: string, url: URL, referrerPolicy: ReferrerPolicy, options: R
   // A fresh request for the same address may have taken this one's place.
   const forget = () => requests.get(key) === join && requests.delete(key);
   requests.set(key, join);
-  answer.then(
-    () => clearTimeout(timer),
-    () => {
-      clearTimeout(timer);
-      forget();
-    },
-  );
+  // Failures are not kept: a retry asks the server again.
+  void answer.catch(forget).finally(() => clearTimeout(timer));
   return join;
 }
