@@ -112,8 +112,8 @@ function startsOrSaysWhy(): Plugin {
       wrapped.overwrite(
         end.index,
         code.length,
-        `\nopenLetterIfStarted=${end[1]}}catch(error){console.error(\`<open-letter> could not start (\${error}). ` +
-          'On a page with Trusted Types, allow its policy: trusted-types lit-html. Frozen built-ins stop it too.' +
+        `\nopenLetterIfStarted=${end[1]}}catch(error){console.error(\`<open-letter>: could not start (\${error}); ` +
+          'with Trusted Types, allow its policy: trusted-types lit-html; frozen built-ins stop it too' +
           `\`)}export{openLetterIfStarted as ${end[1]}};`,
       );
       return { code: wrapped.toString(), map: wrapped.generateMap({ hires: true }).toString() };

@@ -7,7 +7,7 @@
  * (the build) and in tests alike.
  */
 import * as v from 'valibot';
-import { CheckedCopy, type Problem } from './checked-copy.js';
+import { checkedCopy, isRecord, type Problem } from './checked-copy.js';
 import {
   MAX_CLOSING,
   MAX_COMBINING_MARKS,
@@ -26,67 +26,80 @@ export const CAMPAIGN_VERSION = 1;
 
 /** A language tag such as `nl`, `en-GB` or `zh-Hant-TW`, of at most five parts. */
 const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8}){0,4}$/;
-
-const languageTag = v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'must be a language tag such as "nl" or "en"'));
+const NOT_A_LANGUAGE_TAG = 'must be a language tag';
 
 /** More combining marks in a row than real writing stacks, as a JSON Schema pattern writes it. */
 const MARK_FLOOD_PATTERN = `\\p{M}{${MAX_COMBINING_MARKS + 1}}`;
 /** The same, tried only where a run of marks starts: three times quicker on text full of accents. */
 const MARK_FLOOD = new RegExp(`(?<!\\p{M})${MARK_FLOOD_PATTERN}`, 'u');
-const MARK_FLOOD_MESSAGE = `must not stack more than ${MAX_COMBINING_MARKS} combining marks (accents) on one character`;
 
-/** What is wrong with one string of a text, if anything. */
-function stringProblem(text: string): string | undefined {
-  if (text === '') return 'must not be empty';
-  if (text.length > MAX_TEXT_LENGTH && [...text].length > MAX_TEXT_LENGTH) {
-    return `must be at most ${MAX_TEXT_LENGTH} characters long`;
-  }
-  return MARK_FLOOD.test(text) ? MARK_FLOOD_MESSAGE : undefined;
+/** The messages of the limits, shared by lists and translations. */
+const atMost = (max: number, many: string) => `may have at most ${max} ${many}`;
+const atLeastOne = (one: string) => `needs at least one ${one}`;
+
+/**
+ * What is wrong with a string shown as it is, if anything: every string of the format has
+ * these rules, with its own maximum length in characters (code points, as JSON Schema counts them).
+ */
+function stringProblem(input: unknown, maxLength: number): string | undefined {
+  if (typeof input !== 'string') return 'must be a string';
+  if (!input) return 'must not be empty';
+  // The UTF-16 length is never smaller than the number of code points: count those only when it matters.
+  if (input.length > maxLength && [...input].length > maxLength) return `must be at most ${maxLength} characters`;
+  if (MARK_FLOOD.test(input)) return `must not stack more than ${MAX_COMBINING_MARKS} combining marks`;
+  return undefined;
 }
 
 /** What is wrong with a text, if anything: a message naming the translation at fault. */
 function textProblem(input: unknown): string | undefined {
-  if (typeof input === 'string') return stringProblem(input);
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return 'must be a string, or an object of translations such as { "nl": "…", "en": "…" }';
-  }
-  const keys = Object.keys(input);
-  if (!keys.length) return 'must have at least one translation, such as { "nl": "…" }';
-  if (keys.length > MAX_LANGUAGES) return `may have at most ${MAX_LANGUAGES} translations`;
-  for (const key of keys) {
-    if (!LANGUAGE_TAG.test(key))
-      return `must have language tags such as "nl" as keys, not ${JSON.stringify(key.slice(0, 40))}`;
-    const text = (input as Record<string, unknown>)[key];
-    const problem = typeof text === 'string' ? stringProblem(text) : 'must be a string';
-    if (problem) return `"${key}" ${problem}`;
+  if (!isRecord(input))
+    return typeof input === 'string'
+      ? stringProblem(input, MAX_TEXT_LENGTH)
+      : 'must be a string, or an object of translations';
+  const tags = Object.keys(input);
+  if (!tags.length) return atLeastOne('translation');
+  if (tags.length > MAX_LANGUAGES) return atMost(MAX_LANGUAGES, 'translations');
+  for (const tag of tags) {
+    const problem = LANGUAGE_TAG.test(tag) ? stringProblem(input[tag], MAX_TEXT_LENGTH) : NOT_A_LANGUAGE_TAG;
+    // A key that is no language tag is shown cut short, and quoted as JSON: it may hold anything.
+    if (problem) return `${JSON.stringify(tag.slice(0, 40))} ${problem}`;
   }
   return undefined;
 }
 
 /**
+ * A value checked by one function that says what is wrong with it, if anything: one
+ * predicate for the walker (checked-copy.ts) and for valibot, one place for its messages.
+ * `jsonSchemaOf` gives the JSON Schema the same rule.
+ */
+const checkedBy = <T>(problem: (input: unknown) => string | undefined) =>
+  v.custom<T>(
+    (input) => !problem(input),
+    (issue) => problem(issue.input)!,
+  );
+
+/**
  * A human text: a plain string written in the campaign's `language`, or an object
  * of translations such as `{ "nl": "…", "en": "…" }`.
- *
- * Checked by one small predicate rather than valibot's union and record, which cost
- * the one-file build about 0.3 KB gzip; `jsonSchemaOf` gives the JSON Schema the
- * same rule.
  */
-export const textSchema = v.custom<string | Record<string, string>>(
-  (input) => !textProblem(input),
-  (issue) => textProblem(issue.input)!,
+export const textSchema = checkedBy<string | Record<string, string>>(textProblem);
+
+/** A name, a party, a place or a publisher, shown as it is. */
+const nameSchema = checkedBy<string>((input) => stringProblem(input, MAX_NAME_LENGTH));
+/** A source's address. */
+const urlSchema = checkedBy<string>((input) => stringProblem(input, MAX_URL_LENGTH));
+
+const languageTag = v.pipe(
+  v.string(),
+  v.check((input: string) => LANGUAGE_TAG.test(input), NOT_A_LANGUAGE_TAG),
 );
+/** The check of a language tag, so that the JSON Schema can give it its pattern. */
+const isLanguageTag = languageTag.pipe[1];
 
-/** No floods of combining marks: one action, so that the JSON Schema can give it its form. */
-const withoutMarkFloods = v.check((input: string) => !MARK_FLOOD.test(input), MARK_FLOOD_MESSAGE);
-
-/** A string shown as it is: a name, a party, a place, a publisher, an address. */
-const shortString = (maxLength: number) =>
-  v.pipe(
-    v.string(),
-    v.nonEmpty('must not be empty'),
-    v.maxLength(maxLength, `must be at most ${maxLength} characters long`),
-    withoutMarkFloods,
-  );
+const datePattern = v.check(
+  (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value),
+  'must be a date written as YYYY-MM-DD',
+);
 
 const realDate = v.check((value: string) => {
   const date = new Date(`${value}T00:00:00Z`);
@@ -96,8 +109,8 @@ const realDate = v.check((value: string) => {
 /** The years a date may have, in whole centuries; always four digits, so that no date reads as another. */
 const yearsFrom = (from: number, to: number) =>
   v.check(
-    // A malformed date is reported by the pattern alone.
-    (value: string) => !/^\d{4}-/.test(value) || (parseInt(value, 10) >= from && parseInt(value, 10) <= to),
+    // A malformed date is reported by its pattern alone.
+    (value: string) => !/^\d{4}-/.test(value) || (+value.slice(0, 4) >= from && +value.slice(0, 4) <= to),
     `must be a date in the years ${from} to ${to}`,
   );
 
@@ -106,34 +119,34 @@ const letterYears = yearsFrom(1900, 2099);
 /** A source may be older: a law of 1848 is a source too. */
 const sourceYears = yearsFrom(1000, 2099);
 
-const dateIn = (years: typeof letterYears) =>
-  v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD'), realDate, years);
+const dateIn = (years: typeof letterYears) => v.pipe(v.string(), datePattern, realDate, years);
 
 /** A list of at most `max` items (`many`, e.g. "sources"). */
 const listOf = <T extends v.GenericSchema>(item: T, max: number, many: string) =>
-  v.pipe(v.array(item), v.maxLength(max, `may have at most ${max} ${many}`));
+  v.pipe(v.array(item), v.maxLength(max, atMost(max, many)));
 
 /** A list of at least one (`one`, e.g. "demand") and at most `max` items. */
 const nonEmptyListOf = <T extends v.GenericSchema>(item: T, max: number, many: string, one: string) =>
-  v.pipe(
-    v.array(item),
-    v.minLength(1, `needs at least one ${one}`),
-    v.maxLength(max, `may have at most ${max} ${many}`),
-  );
+  v.pipe(v.array(item), v.minLength(1, atLeastOne(one)), v.maxLength(max, atMost(max, many)));
 
 export const signatorySchema = v.object({
-  name: shortString(MAX_NAME_LENGTH),
-  party: shortString(MAX_NAME_LENGTH),
-  place: v.optional(shortString(MAX_NAME_LENGTH)),
+  name: nameSchema,
+  party: nameSchema,
+  place: v.optional(nameSchema),
 });
 
 export const SOURCE_KINDS = ['article', 'pdf', 'statement', 'letter', 'video', 'other'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+const sourceKind = checkedBy<SourceKind>((input) =>
+  SOURCE_KINDS.includes(input as SourceKind) ? undefined : `must be one of ${SOURCE_KINDS.join(', ')}`,
+);
 
 export const sourceSchema = v.object({
   title: textSchema,
-  url: shortString(MAX_URL_LENGTH),
-  kind: v.optional(v.picklist(SOURCE_KINDS, `must be one of ${SOURCE_KINDS.join(', ')}`)),
-  publisher: v.optional(shortString(MAX_NAME_LENGTH)),
+  url: urlSchema,
+  kind: v.optional(sourceKind),
+  publisher: v.optional(nameSchema),
   date: v.optional(dateIn(sourceYears)),
 });
 
@@ -146,8 +159,15 @@ export const letterSchema = v.object({
   signOff: v.optional(textSchema),
 });
 
+/** What a campaign of another version is told: no other check means anything then. */
+const VERSION_PROBLEM = `must be ${CAMPAIGN_VERSION}: this element reads only version ${CAMPAIGN_VERSION}`;
+
+const version = checkedBy<typeof CAMPAIGN_VERSION>((input) =>
+  input === CAMPAIGN_VERSION ? undefined : VERSION_PROBLEM,
+);
+
 export const campaignSchema = v.object({
-  version: v.literal(CAMPAIGN_VERSION, `must be ${CAMPAIGN_VERSION}`),
+  version,
   language: languageTag,
   /** Languages whose texts are translations of the original `language`. */
   translations: v.optional(listOf(languageTag, MAX_LANGUAGES, 'languages')),
@@ -160,13 +180,13 @@ export const campaignSchema = v.object({
   sources: v.optional(listOf(sourceSchema, MAX_SOURCES, 'sources')),
 });
 
-/** The JSON Schema form of one string of a text. */
-const textStringJsonSchema = {
+/** The JSON Schema form of a string of at most `maxLength` characters. */
+const stringJsonSchema = (maxLength: number) => ({
   type: 'string',
   minLength: 1,
-  maxLength: MAX_TEXT_LENGTH,
+  maxLength,
   not: { pattern: MARK_FLOOD_PATTERN },
-};
+});
 
 /**
  * The JSON Schema form of the schemas and checks valibot cannot convert (v.custom, v.check),
@@ -176,18 +196,23 @@ export function jsonSchemaOf(node: unknown): Record<string, unknown> | undefined
   if (node === textSchema) {
     return {
       anyOf: [
-        textStringJsonSchema,
+        stringJsonSchema(MAX_TEXT_LENGTH),
         {
           type: 'object',
           minProperties: 1,
           maxProperties: MAX_LANGUAGES,
           propertyNames: { pattern: LANGUAGE_TAG.source },
-          additionalProperties: textStringJsonSchema,
+          additionalProperties: stringJsonSchema(MAX_TEXT_LENGTH),
         },
       ],
     };
   }
-  if (node === withoutMarkFloods) return { not: { pattern: MARK_FLOOD_PATTERN } };
+  if (node === nameSchema) return stringJsonSchema(MAX_NAME_LENGTH);
+  if (node === urlSchema) return stringJsonSchema(MAX_URL_LENGTH);
+  if (node === version) return { const: CAMPAIGN_VERSION };
+  if (node === sourceKind) return { enum: SOURCE_KINDS, type: 'string' };
+  if (node === isLanguageTag) return { pattern: LANGUAGE_TAG.source };
+  if (node === datePattern) return { pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
   if (node === realDate) return { format: 'date' };
   if (node === letterYears) return { pattern: '^(?:19|20)\\d{2}-\\d{2}-\\d{2}$' };
   if (node === sourceYears) return { pattern: '^(?:1\\d|20)\\d{2}-\\d{2}-\\d{2}$' };
@@ -197,7 +222,6 @@ export function jsonSchemaOf(node: unknown): Record<string, unknown> | undefined
 export type Text = v.InferOutput<typeof textSchema>;
 export type Signatory = v.InferOutput<typeof signatorySchema>;
 export type Source = v.InferOutput<typeof sourceSchema>;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
 export type Letter = v.InferOutput<typeof letterSchema>;
 export type Campaign = v.InferOutput<typeof campaignSchema>;
 
@@ -217,44 +241,11 @@ const MAX_PROBLEMS = 20;
  * reported on its own, because no other check means anything then.
  */
 export function checkCampaign(data: unknown): CampaignCheck {
-  const check = new CheckedCopy();
-  let problems = check.problems;
-  try {
-    if (Array.isArray(data)) {
-      // The real problem is the whole value, not every field a list lacks.
-      return {
-        valid: false,
-        reason: 'invalid',
-        problems: [{ path: '(root)', message: 'must be an object, not a list' }],
-      };
-    }
-    const version =
-      typeof data === 'object' && data !== null && Object.hasOwn(data, 'version')
-        ? (data as { version: unknown }).version
-        : undefined;
-    if (version !== undefined && version !== CAMPAIGN_VERSION) {
-      return {
-        valid: false,
-        reason: 'version',
-        problems: [
-          {
-            path: 'version',
-            message: `must be ${CAMPAIGN_VERSION}: this element reads only version ${CAMPAIGN_VERSION}`,
-          },
-        ],
-      };
-    }
-    const campaign = check.of<Campaign>(campaignSchema, data);
-    if (campaign) return { valid: true, campaign };
-  } catch {
-    // A getter or a proxy in the data threw. Its error is not even looked at: it could throw again.
-    problems = [...problems, { path: check.reading, message: 'could not be read: a getter or proxy threw an error' }];
-  }
+  const { copy, problems } = checkedCopy(campaignSchema, data);
+  if (!problems.length) return { valid: true, campaign: copy as Campaign };
+  const versionProblem = problems.find((problem) => problem.message === VERSION_PROBLEM);
+  if (versionProblem) return { valid: false, reason: 'version', problems: [versionProblem] };
   const more = problems.length - MAX_PROBLEMS;
-  return {
-    valid: false,
-    reason: 'invalid',
-    problems:
-      more > 0 ? [...problems.slice(0, MAX_PROBLEMS), { path: '…', message: `and ${more} more problems` }] : problems,
-  };
+  if (more > 0) problems.splice(MAX_PROBLEMS, more, { path: '…', message: `and ${more} more problems` });
+  return { valid: false, reason: 'invalid', problems };
 }

@@ -11,7 +11,9 @@
  * valibot's own parser is not used at run time: it looks properties up through the
  * prototype chain (`key in input`, `for … in` over a schema's entries, `dataset.issues` on
  * its own objects), so a polluted `Object.prototype` changes its answers or makes it loop
- * forever. This walker knows the few schema kinds and actions the campaign format uses.
+ * forever. This walker knows the few schema kinds and actions the campaign format uses:
+ * objects, optional entries, lists with a minimum and maximum length, strings with checks,
+ * and custom schemas (which check a whole value with one function).
  */
 
 /** One problem found, with the JSON path of the value it is about. */
@@ -23,20 +25,16 @@ export interface Problem {
 
 /** The fields of a valibot schema or action that the walker reads. */
 interface Node {
-  kind: string;
   type: string;
+  /** A string, except for custom schemas: a function of the value (campaign-schema.ts, checkedBy). */
   message?: string | ((issue: { input: unknown }) => string);
   entries?: Record<string, Node>;
   item?: Node;
   wrapped?: Node;
-  options?: readonly unknown[];
-  literal?: unknown;
   check?: (input: unknown) => boolean;
   requirement?: unknown;
   pipe?: Node[];
 }
-
-const INVALID = Symbol();
 
 /**
  * What every object of the copy inherits from: nothing. An object with no properties and no
@@ -46,151 +44,97 @@ const INVALID = Symbol();
  */
 const NOTHING = Object.freeze(Object.create(null));
 
-/** What a schema without a message of its own expects, by its type. */
-const EXPECTED: Record<string, string> = { object: 'an object', array: 'a list', string: 'a string' };
-
-export class CheckedCopy {
-  readonly problems: Problem[] = [];
-  /** The keys from the root to the value being read; a path is written out only when it is reported. */
-  readonly #keys: (string | number)[] = [];
-
-  /** The copy of `value` if it matches `schema`, else undefined (and `problems` say why). */
-  of<T>(schema: unknown, value: unknown): T | undefined {
-    const copy = this.#walk(schema as Node, value);
-    return copy === INVALID ? undefined : (copy as T);
-  }
-
+/**
+ * The copy of `data` if it matches `schema`, else undefined; and the problems found, each
+ * at the path of its value. Never throws: a getter or proxy that throws is a problem where
+ * it was read.
+ */
+export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; problems: Problem[] } {
+  const problems: Problem[] = [];
   /** The path of the value being read: where a getter or proxy that throws is reported. */
-  get reading(): string {
-    return (
-      this.#keys.reduce<string>(
-        (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key),
-        '',
-      ) || '(root)'
-    );
-  }
+  let reading = '';
+  const problem = (path: string, message: string): undefined => {
+    problems.push({ path: path || '(root)', message });
+  };
 
-  #walk(node: Node, value: unknown): unknown {
-    const { actions, keys } = planOf(node);
-    const at = this.#keys;
+  /**
+   * Runs every validation of a pipe, as valibot does (a date can be malformed and unreal at
+   * once); whether all passed.
+   */
+  const validated = (node: Node, value: unknown, length: number, path: string) => {
+    const before = problems.length;
+    for (const action of own(node, 'pipe')?.slice(1) ?? []) {
+      const requirement = action.requirement;
+      if (
+        !(action.type === 'min_length'
+          ? length >= (requirement as number)
+          : action.type === 'max_length'
+            ? length <= (requirement as number)
+            : (requirement as (input: unknown) => boolean)(value))
+      ) {
+        problem(path, action.message as string);
+      }
+    }
+    return problems.length === before;
+  };
+
+  /**
+   * The copy of `value`, found at `path` (set as `reading` before the value was read). Where it does not match, the
+   * problems say so, and what it returns does not matter: the copy is thrown away.
+   */
+  const walk = (node: Node, value: unknown, path: string): unknown => {
+    if (value === undefined) return node.type === 'optional' ? undefined : problem(path, 'is missing');
+    if (node.type === 'optional') node = node.wrapped!;
     switch (node.type) {
       case 'object': {
-        if (!isRecord(value)) break;
+        if (!isRecord(value)) return problem(path, `must be an object${Array.isArray(value) ? ', not a list' : ''}`);
         const copy: Record<string, unknown> = Object.create(NOTHING);
-        let valid = true;
-        for (const key of keys) {
-          let child = node.entries![key];
-          at.push(key);
-          const item = own(value, key);
-          if (item !== undefined) {
-            if (child.type === 'optional') child = child.wrapped!;
-            const itemCopy = this.#walk(child, item);
-            if (itemCopy === INVALID) valid = false;
-            else copy[key] = itemCopy;
-          } else if (child.type !== 'optional') valid = this.#problem('is missing');
-          at.pop();
+        for (const [key, entry] of Object.entries(node.entries!)) {
+          reading = path ? `${path}.${key}` : key;
+          const itemCopy = walk(entry, own(value, key), reading);
+          if (itemCopy !== undefined) copy[key] = itemCopy;
         }
-        return valid ? Object.freeze(copy) : INVALID;
+        return Object.freeze(copy);
       }
       case 'array': {
-        if (!Array.isArray(value)) break;
+        if (!Array.isArray(value)) return problem(path, 'must be a list');
         const { length } = value;
         // The count first: an over-long list is not walked item by item.
-        if (!this.#validate(actions, length, value)) return INVALID;
+        if (!validated(node, value, length, path)) return;
         const copy: unknown[] = [];
-        let valid = true;
         for (let index = 0; index < length; index++) {
-          at.push(index);
-          const itemCopy = this.#walk(node.item!, own(value, index));
-          if (itemCopy === INVALID) valid = false;
-          else copy.push(itemCopy);
-          at.pop();
+          reading = `${path}[${index}]`;
+          copy.push(walk(node.item!, own(value, index), reading));
         }
-        return valid ? Object.freeze(copy) : INVALID;
+        return Object.freeze(copy);
       }
       case 'string':
-        if (typeof value !== 'string') break;
-        return this.#validate(actions, value.length, value) ? value : INVALID;
-      case 'literal':
-        if (value === node.literal) return value;
-        break;
-      case 'picklist':
-        if (node.options!.includes(value)) return value;
-        break;
-      case 'custom': {
-        // A custom schema checks a flat value (a text: a string, or an object of strings): check a copy.
-        let copy = value;
-        if (isRecord(value)) {
-          const record: Record<string, unknown> = Object.create(NOTHING);
-          for (const key of Object.keys(value)) record[key] = value[key];
-          copy = Object.freeze(record);
-        }
-        if (node.check!(copy)) return copy;
-        value = copy;
-      }
+        if (typeof value !== 'string') return problem(path, 'must be a string');
+        validated(node, value, value.length, path);
+        return value;
     }
-    this.#problem(messageOf(node, value));
-    return INVALID;
-  }
-
-  /** Runs every validation of a pipe, as valibot does: a date can be malformed and unreal at once. */
-  #validate(actions: Node[], length: number, value: unknown): boolean {
-    let valid = true;
-    for (const action of actions) {
-      const requirement = action.requirement as number;
-      const passes =
-        action.type === 'min_length'
-          ? length >= requirement
-          : action.type === 'max_length'
-            ? // Characters are code points, as JSON Schema counts them; the UTF-16 length is never smaller.
-              length <= requirement || (typeof value === 'string' && [...value].length <= requirement)
-            : action.type === 'non_empty'
-              ? length > 0
-              : action.type === 'regex'
-                ? (action.requirement as RegExp).test(value as string)
-                : (action.requirement as (input: unknown) => boolean)(value);
-      if (!passes) valid = this.#problem(messageOf(action, value));
+    // A custom schema checks a flat value (a text: a string, or an object of strings): check a copy.
+    let copy = value;
+    if (isRecord(value)) {
+      const record: Record<string, unknown> = Object.create(NOTHING);
+      for (const key of Object.keys(value)) record[key] = value[key];
+      copy = Object.freeze(record);
     }
-    return valid;
+    if (!node.check!(copy)) problem(path, (node.message as (issue: { input: unknown }) => string)({ input: copy }));
+    return copy;
+  };
+
+  try {
+    const copy = walk(schema as Node, data, '');
+    if (!problems.length) return { copy, problems };
+  } catch {
+    // A getter or a proxy in the data threw. Its error is not even looked at: it could throw again.
+    problem(reading, 'could not be read');
   }
-
-  #problem(message: string): false {
-    this.problems.push({ path: this.reading, message });
-    return false;
-  }
+  return { problems };
 }
 
-/** What the walker needs of each schema, found once: a campaign has thousands of values of few schemas. */
-interface Plan {
-  /** The validations of the schema's pipe, nested pipes included. */
-  actions: Node[];
-  /** An object schema's keys. */
-  keys: string[];
-}
-
-const plans = new WeakMap<Node, Plan>();
-
-function planOf(node: Node): Plan {
-  let plan = plans.get(node);
-  if (!plan) {
-    const actions =
-      own(node, 'pipe')?.flatMap((item) =>
-        item.kind === 'validation' ? [item] : item.kind === 'schema' ? planOf(item).actions : [],
-      ) ?? [];
-    plan = { actions, keys: node.type === 'object' ? Object.keys(node.entries!) : [] };
-    plans.set(node, plan);
-  }
-  return plan;
-}
-
-function messageOf(node: Node, input: unknown): string {
-  const message = own(node, 'message');
-  return typeof message === 'function'
-    ? message({ input })
-    : (message ?? `must be ${own(EXPECTED, node.type) ?? 'valid'}`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

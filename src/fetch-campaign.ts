@@ -5,14 +5,12 @@
  */
 import { CampaignError } from './limits.js';
 
-export interface FetchOptions {
-  /** Aborts the request; an aborted request rejects with the signal's reason. */
+/** How to ask: `signal` aborts the request (it then rejects with the signal's reason). */
+export interface FetchInit {
   signal: AbortSignal;
-  /** Responses larger than this many bytes fail with reason `size`. */
-  maxBytes: number;
-  referrerPolicy?: ReferrerPolicy;
+  referrerPolicy: ReferrerPolicy;
   /** `no-cache` revalidates with the server: a retry must not get a cached failure. */
-  cache?: RequestCache;
+  cache: RequestCache;
 }
 
 /** The parsed JSON and the address it came from after any redirects: relative links in it resolve against that. */
@@ -24,89 +22,64 @@ export interface CampaignAnswer {
 /**
  * The `referrerpolicy` attribute as HTML reads it: a keyword in any case, and a value that
  * is none ignored (the page's own policy applies) with a warning, rather than failing the
- * request. The browser itself says which keywords it knows.
+ * request. A link element reads it for us: it knows the keywords of this browser.
  */
 export function referrerPolicyOf(value: unknown): ReferrerPolicy {
-  if (value === undefined || value === null || value === '') return '';
-  if (typeof value === 'string') {
-    const policy = value.toLowerCase() as ReferrerPolicy;
-    try {
-      new Request('data:,', { referrerPolicy: policy });
-      return policy;
-    } catch {
-      // Not a policy: warn below.
-    }
+  const link = document.createElement('a');
+  if (typeof value === 'string') link.referrerPolicy = value;
+  const policy = link.referrerPolicy as ReferrerPolicy;
+  if (!policy && value != null && value !== '') {
+    const shown = typeof value === 'string' ? JSON.stringify(value) : `(a ${typeof value})`;
+    console.warn(`<open-letter>: referrerpolicy ${shown} is not a referrer policy; the page's own applies`);
   }
-  const shown = typeof value === 'string' ? JSON.stringify(value) : `(a ${typeof value})`;
-  console.warn(`<open-letter>: referrerpolicy ${shown} is not a referrer policy; the page's own applies`);
-  return '';
+  return policy;
 }
 
 /**
- * Fetches and parses the JSON at `url`. Rejects with a CampaignError for every
- * failure, or with the abort reason when `signal` aborts first.
+ * Fetches and parses the JSON at `url`, refusing answers larger than `maxBytes`. Rejects
+ * with a CampaignError for every failure, or with the abort reason when `init.signal`
+ * aborts first.
  */
-export async function fetchCampaignJson(url: URL, options: FetchOptions): Promise<CampaignAnswer> {
-  const { signal } = options;
-  let response: Response;
+export async function fetchCampaignJson(url: URL, init: FetchInit, maxBytes: number): Promise<CampaignAnswer> {
+  const { signal } = init;
+  let response: Response | undefined;
   try {
-    response = await fetch(url, {
-      signal,
-      credentials: 'omit',
-      referrerPolicy: options.referrerPolicy ?? '',
-      cache: options.cache,
-    });
-  } catch (error) {
-    throw signal.aborted
-      ? signal.reason
-      : new CampaignError(
-          'network',
-          `could not reach ${url} (${error}); from another origin it needs Access-Control-Allow-Origin`,
-        );
-  }
-  if (!response.ok) {
-    throw new CampaignError(
-      'http',
-      `${url} answered with HTTP status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
-      response.status,
-    );
-  }
-  const text = await readText(response, url, options.maxBytes, signal);
-  try {
-    return { data: JSON.parse(text), url: response.url || url.href };
-  } catch (error) {
-    throw new CampaignError('parse', `${url} did not answer with JSON: ${(error as Error).message}`);
-  }
-}
-
-/** Reads the body as UTF-8, stopping as soon as it grows past `maxBytes`. */
-async function readText(response: Response, url: URL, maxBytes: number, signal: AbortSignal): Promise<string> {
-  const tooLarge = () =>
-    new CampaignError('size', `${url} answered with more than ${maxBytes} bytes, the limit for a campaign`);
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) {
-    void response.body?.cancel();
-    throw tooLarge();
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let received = 0;
-  let text = '';
-  try {
-    for (;;) {
+    response = await fetch(url, { ...init, credentials: 'omit' });
+    const { status, statusText } = response;
+    if (!response.ok) {
+      throw new CampaignError(
+        'http',
+        `${url} answered with HTTP status ${status}${statusText ? ` ${statusText}` : ''}`,
+        status,
+      );
+    }
+    // Read piece by piece, stopping as soon as the answer grows past the limit; an answer
+    // that declares a larger size is refused unread.
+    const declared = Number(response.headers.get('content-length'));
+    const reader = response.body?.getReader();
+    // A fetched body is never shared memory: its pieces are Blob parts.
+    const pieces: Uint8Array<ArrayBuffer>[] = [];
+    for (let received = 0; reader;) {
+      if (declared > maxBytes || received > maxBytes) {
+        void reader.cancel();
+        throw new CampaignError('size', `${url} answered with more than ${maxBytes} bytes, the limit for a campaign`);
+      }
       const { done, value } = await reader.read();
       if (done) break;
       received += value.byteLength;
-      if (received > maxBytes) {
-        void reader.cancel();
-        throw tooLarge();
-      }
-      text += decoder.decode(value, { stream: true });
+      pieces.push(value as Uint8Array<ArrayBuffer>);
     }
+    return { data: JSON.parse(await new Blob(pieces).text()), url: response.url || url.href };
   } catch (error) {
     if (error instanceof CampaignError) throw error;
-    throw signal.aborted ? signal.reason : new CampaignError('network', `the connection to ${url} broke off`);
+    if (signal.aborted) throw signal.reason;
+    if (error instanceof SyntaxError)
+      throw new CampaignError('parse', `${url} did not answer with JSON: ${error.message}`);
+    throw new CampaignError(
+      'network',
+      response
+        ? `the connection to ${url} broke off`
+        : `could not reach ${url} (${error}); from another origin it needs Access-Control-Allow-Origin`,
+    );
   }
-  return text + decoder.decode();
 }

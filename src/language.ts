@@ -21,15 +21,11 @@ export function supportedLanguageOf(tag: string | null | undefined): Language | 
   } catch {
     return undefined; // A malformed lang attribute must not break the block.
   }
-  return (SUPPORTED_LANGUAGES as readonly string[]).includes(language)
-    ? (language as Language)
-    : undefined;
+  return (SUPPORTED_LANGUAGES as readonly string[]).includes(language) ? (language as Language) : undefined;
 }
 
 /** The first candidate that names a supported language. */
-export function negotiateLanguage(
-  candidates: Iterable<string | null | undefined>,
-): Language | undefined {
+export function negotiateLanguage(candidates: Iterable<string | null | undefined>): Language | undefined {
   for (const candidate of candidates) {
     const language = supportedLanguageOf(candidate);
     if (language) return language;
@@ -42,34 +38,19 @@ export function negotiateLanguage(
  * shadow roots, so a block inside another component still follows the page.
  */
 export function* languagesAround(element: Element): Generator<string> {
-  for (let node: Element | null = element; node; ) {
+  for (let node: Element | null = element; node;) {
     if (node.hasAttribute('lang')) yield node.getAttribute('lang')!;
     node = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
   }
 }
 
 /**
- * One MutationObserver for every block on the page, watching `lang` anywhere in the
- * document: a page that switches `<html lang>` re-renders all blocks at once.
+ * Calls `listener` whenever a `lang` attribute changes anywhere in the document: a page that
+ * switches `<html lang>` re-renders every block in the same update. Returns the function
+ * that stops watching.
  */
-const listeners = new Set<() => void>();
-let observer: MutationObserver | undefined;
-
 export function onLanguageChange(listener: () => void): () => void {
-  listeners.add(listener);
-  if (!observer) {
-    observer = new MutationObserver(() => listeners.forEach((notify) => notify()));
-    observer.observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['lang'],
-      subtree: true,
-    });
-  }
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) {
-      observer?.disconnect();
-      observer = undefined;
-    }
-  };
+  const observer = new MutationObserver(listener);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  return () => observer.disconnect();
 }

@@ -70,7 +70,6 @@ export class CampaignError extends Error {
     readonly status?: number,
   ) {
     super(message);
-    this.name = 'CampaignError';
   }
 }
 

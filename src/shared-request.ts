@@ -7,7 +7,7 @@
  * shows. Failures are not kept, so a retry asks the server again. The browser's HTTP
  * cache still applies underneath.
  */
-import { fetchCampaignJson, referrerPolicyOf, type CampaignAnswer, type FetchOptions } from './fetch-campaign.js';
+import { fetchCampaignJson, referrerPolicyOf, type CampaignAnswer, type FetchInit } from './fetch-campaign.js';
 import {
   CampaignError,
   DEFAULT_MAX_BYTES,
@@ -36,116 +36,61 @@ export interface RequestOptions {
   fresh?: boolean;
 }
 
-interface SharedRequest {
-  answer: Promise<CampaignAnswer>;
-  settled: boolean;
-  /** Blocks that wait for the answer or show it. */
-  users: number;
-  controller: AbortController;
-}
+/** Joins a shared request: the answer, for as long as `signal` is not aborted. */
+type Join = (signal: AbortSignal) => Promise<CampaignAnswer>;
 
-const requests = new Map<string, SharedRequest>();
+const requests = new Map<string, Join>();
 
-export function requestCampaign(url: URL, options: RequestOptions): Promise<CampaignAnswer> {
+export async function requestCampaign(url: URL, options: RequestOptions): Promise<CampaignAnswer> {
   const { signal } = options;
-  if (signal.aborted) return Promise.reject(signal.reason);
+  signal.throwIfAborted();
   const referrerPolicy = referrerPolicyOf(options.referrerPolicy);
   const key = `${referrerPolicy} ${url.href}`;
-  const shared = (!options.fresh && requests.get(key)) || start(key, url, referrerPolicy, options);
-  shared.users += 1;
-  signal.addEventListener(
-    'abort',
-    () => {
-      shared.users -= 1;
-      if (shared.users > 0) return;
-      if (!shared.settled) shared.controller.abort(signal.reason);
-      forget(key, shared);
-    },
-    { once: true },
-  );
-  return new Promise((resolve, reject) => {
-    shared.answer.then(resolve, reject);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
+  return ((!options.fresh && requests.get(key)) || start(key, url, referrerPolicy, options))(signal);
 }
 
-function start(key: string, url: URL, referrerPolicy: ReferrerPolicy, options: RequestOptions): SharedRequest {
+function start(key: string, url: URL, referrerPolicy: ReferrerPolicy, options: RequestOptions): Join {
   const controller = new AbortController();
   const timeout = clamped('timeout', options.timeout, TIMEOUT_RANGE, DEFAULT_TIMEOUT);
+  const maxBytes = clamped('maxBytes', options.maxBytes, MAX_BYTES_RANGE, DEFAULT_MAX_BYTES);
+  const retryDelay = clamped('retryDelay', options.retryDelay, RETRY_DELAY_RANGE, 1_000) * (1 + Math.random() / 2);
+  const deadline = Date.now() + timeout;
+  const init: FetchInit = { signal: controller.signal, referrerPolicy, cache: options.fresh ? 'no-cache' : 'default' };
   // One limit for the whole wait: the first attempt, the pause and the retry together.
   const timer = setTimeout(
     () => controller.abort(new CampaignError('timeout', `no complete answer from ${url} within ${timeout / 1000} s`)),
     timeout,
   );
-  const shared: SharedRequest = {
-    answer: fetchWithOneRetry(
-      url,
-      {
-        signal: controller.signal,
-        maxBytes: clamped('maxBytes', options.maxBytes, MAX_BYTES_RANGE, DEFAULT_MAX_BYTES),
-        referrerPolicy,
-        cache: options.fresh ? 'no-cache' : 'default',
-      },
-      clamped('retryDelay', options.retryDelay, RETRY_DELAY_RANGE, 1_000),
-      Date.now() + timeout,
-    ),
-    settled: false,
-    users: 0,
-    controller,
-  };
-  requests.set(key, shared);
-  shared.answer.then(
-    () => {
-      shared.settled = true;
-      clearTimeout(timer);
-    },
-    () => {
-      shared.settled = true;
-      clearTimeout(timer);
-      forget(key, shared);
-    },
-  );
-  return shared;
-}
-
-function forget(key: string, shared: SharedRequest): void {
-  // A fresh request for the same address may have taken its place.
-  if (requests.get(key) === shared) requests.delete(key);
-}
-
-/**
- * Network failures and server errors (5xx) are often passing: try once more, after a pause,
- * if the pause ends before `deadline`; else the failure itself says more than a timeout would.
- */
-async function fetchWithOneRetry(
-  url: URL,
-  options: FetchOptions,
-  retryDelay: number,
-  deadline: number,
-): Promise<CampaignAnswer> {
-  try {
-    return await fetchCampaignJson(url, options);
-  } catch (error) {
-    const passing =
-      error instanceof CampaignError &&
-      (error.reason === 'network' || (error.reason === 'http' && (error.status ?? 0) >= 500));
-    const delay = retryDelay * (1 + Math.random() / 2);
-    if (!passing || options.signal.aborted || Date.now() + delay >= deadline) throw error;
-    await pause(delay, options.signal);
-    return fetchCampaignJson(url, options);
-  }
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', stop);
-      resolve();
-    }, ms);
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', stop, { once: true });
+  // Network failures and server errors (5xx) are often passing: try once more, after a pause,
+  // if the pause ends before the deadline; else the failure itself says more than a timeout
+  // would. A block that leaves during the pause has aborted the signal: the retry then ends
+  // at once, unsent.
+  const answer = fetchCampaignJson(url, init, maxBytes).catch(async (error: unknown) => {
+    const passing = error instanceof CampaignError && (error.reason === 'network' || (error.status ?? 0) >= 500);
+    if (!passing || Date.now() + retryDelay >= deadline) throw error;
+    await new Promise((resume) => setTimeout(resume, retryDelay));
+    return fetchCampaignJson(url, init, maxBytes);
   });
+  /** Blocks that wait for the answer or show it. */
+  let users = 0;
+  const join: Join = (signal) => {
+    users += 1;
+    return new Promise((resolve, reject) => {
+      answer.then(resolve, reject);
+      // An AbortSignal aborts once: the listener runs once.
+      signal.addEventListener('abort', () => {
+        reject(signal.reason);
+        if (--users) return;
+        // The last one out: stop the request (nothing, once it is answered) and let the answer go.
+        controller.abort(signal.reason);
+        forget();
+      });
+    });
+  };
+  // A fresh request for the same address may have taken this one's place.
+  const forget = () => requests.get(key) === join && requests.delete(key);
+  requests.set(key, join);
+  // Failures are not kept: a retry asks the server again.
+  void answer.catch(forget).finally(() => clearTimeout(timer));
+  return join;
 }
