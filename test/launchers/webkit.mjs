@@ -1,0 +1,190 @@
+// WebKit, the engine of every iPhone and iPad, for the test runner: Debian's WebKitGTK
+// MiniBrowser driven over WebDriver (packages webkit2gtk-driver and xvfb).
+// The launcher starts what it needs itself, on first use: a virtual display when there
+// is no $DISPLAY (MiniBrowser has no headless mode) and WebKitWebDriver on a free port.
+// Both are stopped when the runner stops the browser, and also when the process exits
+// early (a failure, Ctrl-C, a CI time-out's SIGTERM), so nothing outlives a run.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
+
+const driverPath = process.env.WEBKIT_WEBDRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
+
+/** MiniBrowser lives under the multiarch directory, e.g. /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/. */
+function miniBrowserPath() {
+  if (process.env.MINIBROWSER_PATH) return process.env.MINIBROWSER_PATH;
+  const found = readdirSync('/usr/lib')
+    .map((dir) => `/usr/lib/${dir}/webkit2gtk-4.1/MiniBrowser`)
+    .find((path) => existsSync(path));
+  if (!found) throw new Error('MiniBrowser not found: install webkit2gtk-driver (apt-get install webkit2gtk-driver xvfb)');
+  return found;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Rejects when `child` exits or cannot be started, naming `what`. */
+function exitOf(child, what) {
+  return new Promise((_, reject) => {
+    child.once('error', (error) => reject(new Error(`${what} could not be started: ${error.message}`)));
+    child.once('exit', (code, signal) => reject(new Error(`${what} exited early (${signal ?? `code ${code}`})`)));
+  });
+}
+
+function withTimeout(promise, ms, message) {
+  let timer;
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Starts Xvfb on a display number it picks itself (`-displayfd`: never a fixed :99 that
+ * another run may hold) and resolves with that display, e.g. ":1".
+ */
+async function startXvfb(children) {
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  children.add(xvfb);
+  let stderr = '';
+  xvfb.stderr.on('data', (chunk) => (stderr += chunk));
+  const display = new Promise((resolve) => {
+    let written = '';
+    xvfb.stdio[3].on('data', (chunk) => {
+      written += chunk;
+      if (written.includes('\n')) resolve(`:${written.trim()}`);
+    });
+  });
+  try {
+    return await withTimeout(Promise.race([display, exitOf(xvfb, 'Xvfb')]), 10000, 'Xvfb did not report its display');
+  } catch (error) {
+    throw new Error(`${error.message}\n${stderr}`);
+  }
+}
+
+async function waitUntilReady(url, driver) {
+  const ready = (async () => {
+    for (;;) {
+      try {
+        if ((await fetch(url)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  await withTimeout(Promise.race([ready, exitOf(driver, 'WebKitWebDriver')]), 10000, 'WebKitWebDriver did not answer');
+}
+
+class WebKitLauncher extends WebdriverLauncher {
+  /** Processes this launcher started and has not seen exit yet. */
+  #children = new Set();
+  #started;
+  #watchingExit = false;
+
+  constructor() {
+    // Nothing is looked up or started yet: the runner builds every launcher, also for a run
+    // that uses only another engine.
+    super({ capabilities: { browserName: 'MiniBrowser' } });
+  }
+
+  async initialize(config, testFiles) {
+    await super.initialize(config, testFiles);
+    this.name = 'WebKit';
+  }
+
+  async startSession(id, url) {
+    this.#started ??= this.#startDriver();
+    await this.#started;
+    return super.startSession(id, url);
+  }
+
+  async startDebugSession(id, url) {
+    this.#started ??= this.#startDriver();
+    await this.#started;
+    return super.startDebugSession(id, url);
+  }
+
+  async stop() {
+    // Closes MiniBrowser through its WebDriver session first, then the helpers.
+    await super.stop();
+    await this.#kill();
+    this.#started = undefined;
+  }
+
+  async #startDriver() {
+    this.#stopOnEarlyExit();
+    this.options.capabilities = {
+      browserName: 'MiniBrowser',
+      // Without it webdriverio asks for WebDriver BiDi, which WebKitWebDriver lacks.
+      'wdio:enforceWebDriverClassic': true,
+      'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation'] },
+    };
+    const env = { ...process.env };
+    env.DISPLAY ||= await startXvfb(this.#track());
+    const port = await freePort();
+    // Its own process group, so MiniBrowser and its web processes go with it.
+    const driver = spawn(driverPath, [`--port=${port}`], { env, stdio: 'ignore', detached: true });
+    this.#track().add(driver);
+    await waitUntilReady(`http://127.0.0.1:${port}/status`, driver);
+    Object.assign(this.options, { hostname: '127.0.0.1', port, path: '/' });
+  }
+
+  /**
+   * The runner stops its browsers only after a complete run: on Ctrl-C or an uncaught
+   * error it exits the process, and a CI time-out sends SIGTERM. Signals are sent
+   * synchronously, so an 'exit' handler can still stop the children.
+   */
+  #stopOnEarlyExit() {
+    if (this.#watchingExit) return;
+    this.#watchingExit = true;
+    process.once('exit', () => this.#kill());
+    for (const [signal, number] of [['SIGTERM', 15], ['SIGHUP', 1]]) {
+      process.once(signal, () => {
+        this.#kill();
+        process.exit(128 + number);
+      });
+    }
+  }
+
+  /** The set of children, each removed from it when it exits. */
+  #track() {
+    const children = this.#children;
+    return {
+      add(child) {
+        children.add(child);
+        child.once('exit', () => children.delete(child));
+        child.once('error', () => children.delete(child));
+      },
+    };
+  }
+
+  /** Stops every process this launcher started, by its PID (the driver by its group). */
+  #kill() {
+    const exits = [];
+    for (const child of this.#children) {
+      exits.push(new Promise((resolve) => child.once('exit', resolve)));
+      try {
+        if (child.spawnargs[0] === driverPath) process.kill(-child.pid, 'SIGTERM');
+        else child.kill('SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    return Promise.all(exits);
+  }
+}
+
+export function webkitLauncher() {
+  return new WebKitLauncher();
+}
