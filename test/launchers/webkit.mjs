@@ -51,11 +51,12 @@ function withTimeout(promise, ms, message) {
  * Starts Xvfb on a display number it picks itself (`-displayfd`: never a fixed :99 that
  * another run may hold) and resolves with that display, e.g. ":1".
  */
-async function startXvfb(children) {
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  });
-  children.add(xvfb);
+async function startXvfb(own) {
+  const xvfb = own(
+    spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    }),
+  );
   let stderr = '';
   xvfb.stderr.on('data', (chunk) => (stderr += chunk));
   const display = new Promise((resolve) => {
@@ -87,8 +88,8 @@ async function waitUntilReady(url, driver) {
 }
 
 class WebKitLauncher extends WebdriverLauncher {
-  /** Processes this launcher started and has not seen exit yet. */
-  #children = new Set();
+  /** Processes this launcher started and has not seen exit yet, each with how to stop it. */
+  #children = new Map();
   #started;
   #watchingExit = false;
 
@@ -131,11 +132,11 @@ class WebKitLauncher extends WebdriverLauncher {
       'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation'] },
     };
     const env = { ...process.env };
-    env.DISPLAY ||= await startXvfb(this.#track());
+    env.DISPLAY ||= await startXvfb((child) => this.#own(child, (signal) => child.kill(signal)));
     const port = await freePort();
-    // Its own process group, so MiniBrowser and its web processes go with it.
+    // In a process group of its own, stopped as a whole: MiniBrowser and its web processes too.
     const driver = spawn(driverPath, [`--port=${port}`], { env, stdio: 'ignore', detached: true });
-    this.#track().add(driver);
+    this.#own(driver, (signal) => process.kill(-driver.pid, signal));
     await waitUntilReady(`http://127.0.0.1:${port}/status`, driver);
     Object.assign(this.options, { hostname: '127.0.0.1', port, path: '/' });
   }
@@ -157,31 +158,38 @@ class WebKitLauncher extends WebdriverLauncher {
     }
   }
 
-  /** The set of children, each removed from it when it exits. */
-  #track() {
-    const children = this.#children;
-    return {
-      add(child) {
-        children.add(child);
-        child.once('exit', () => children.delete(child));
-        child.once('error', () => children.delete(child));
-      },
-    };
+  /** Keeps `child` to stop it later with `stop(signal)`, until it exits by itself. */
+  #own(child, stop) {
+    this.#children.set(child, stop);
+    const forget = () => this.#children.delete(child);
+    child.once('exit', forget);
+    child.once('error', forget);
+    return child;
   }
 
-  /** Stops every process this launcher started, by its PID (the driver by its group). */
+  /**
+   * Stops every process this launcher started, by its PID (the driver by its group);
+   * one that ignores SIGTERM for 5 s gets SIGKILL.
+   */
   #kill() {
-    const exits = [];
-    for (const child of this.#children) {
-      exits.push(new Promise((resolve) => child.once('exit', resolve)));
-      try {
-        if (child.spawnargs[0] === driverPath) process.kill(-child.pid, 'SIGTERM');
-        else child.kill('SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-    return Promise.all(exits);
+    const stopped = [...this.#children].map(([child, stop]) => {
+      const send = (signal) => {
+        try {
+          stop(signal);
+        } catch {
+          // already gone
+        }
+      };
+      send('SIGTERM');
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => send('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    });
+    return Promise.all(stopped);
   }
 }
 
