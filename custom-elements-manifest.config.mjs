@@ -5,7 +5,7 @@ const internalState = new Map(); // class name -> state property names
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/generated/**', 'src/cli.ts'],
+  exclude: ['src/generated/**', 'src/cli/**'],
   litelement: true,
   plugins: [
     {

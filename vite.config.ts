@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { transform as transformCss } from 'lightningcss';
 import { defineConfig, type Plugin } from 'vite';
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
@@ -25,6 +28,42 @@ function campaignJsonSchema(): Plugin {
         fileName: 'open-letter.schema.json',
         source: `${JSON.stringify(schema, null, 2)}\n`,
       });
+    },
+  };
+}
+
+/**
+ * Writes the block's one stylesheet, `open-letter.css`, minified, beside the script: the
+ * script links it from there when a page lacks it (src/stylesheet.ts).
+ */
+function stylesheet(): Plugin {
+  return {
+    name: 'open-letter:stylesheet',
+    apply: 'build',
+    generateBundle() {
+      const { code } = transformCss({
+        filename: 'open-letter.css',
+        code: readFileSync('src/open-letter.css'),
+        minify: true,
+      });
+      this.emitFile({ type: 'asset', fileName: 'open-letter.css', source: code });
+    },
+  };
+}
+
+/**
+ * The one-file build leaves out Lit's shadow-root styling (css-tag.js): the block renders
+ * into the light DOM, styled by open-letter.css, and never adopts styles.
+ */
+function withoutShadowStyles(): Plugin {
+  const stub = fileURLToPath(new URL('./scripts/lit-css-tag-stub.js', import.meta.url));
+  return {
+    name: 'open-letter:without-shadow-styles',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './css-tag.js' && importer?.includes('@lit/reactive-element')) return stub;
+      return null;
     },
   };
 }
@@ -57,12 +96,14 @@ const dependencies = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^valibot($|\/)/,
 export default defineConfig(({ mode }) => {
   if (mode === 'npm') {
     return {
+      plugins: [stylesheet()],
       build: {
         target: 'es2022',
         outDir: 'dist/npm',
         emptyOutDir: true,
         minify: false,
-        lib: { entry: { index: 'src/index.ts', 'open-letter': 'src/open-letter.ts' }, formats: ['es'] },
+        // limits.js is an entry of its own so that build scripts (the size report) can read every limit.
+        lib: { entry: { index: 'src/index.ts', 'open-letter': 'src/open-letter.ts', limits: 'src/limits.ts' }, formats: ['es'] },
         rolldownOptions: { external: dependencies, output: { preserveModules: true, preserveModulesRoot: 'src' } },
       },
     };
@@ -73,7 +114,7 @@ export default defineConfig(({ mode }) => {
         target: 'node20',
         outDir: 'dist',
         emptyOutDir: false,
-        ssr: 'src/cli.ts',
+        ssr: 'src/cli/main.ts',
         minify: false,
         rolldownOptions: { external: dependencies, output: { entryFileNames: 'cli.js' } },
       },
@@ -81,7 +122,7 @@ export default defineConfig(({ mode }) => {
   }
   return {
     // Lit's html`` and css`` templates keep their indentation unless minified.
-    plugins: [campaignJsonSchema(), demoAtRoot(), { ...minifyTemplateLiterals(), apply: 'build' }],
+    plugins: [campaignJsonSchema(), stylesheet(), withoutShadowStyles(), demoAtRoot(), { ...minifyTemplateLiterals(), apply: 'build' }],
     server: { port: 5173 },
     build: {
       target: 'es2022',

@@ -152,7 +152,7 @@ function init() {
     let fallback = null;
     if (hrefValue) {
       const href = httpAddress(hrefValue);
-      if (href) fallback = { href, text: field('fallback-text').value.trim() || 'Lees de brief' };
+      if (href) fallback = { href, text: field('fallback-text').value.trim() || 'Lees de brandbrief' };
       else problems.set(field('fallback-href'), ['Geen geldig http(s)-adres; de code laat de link nu weg. ',
         ['en', '(Not a valid http(s) address; the code leaves the link out.)']]);
     }

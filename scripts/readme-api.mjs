@@ -1,4 +1,4 @@
-// Writes the API tables in README.md (attributes, events, slots, parts, custom
+// Writes the API tables in README.md (attributes, events, children, custom
 // properties) from custom-elements.json, which `npm run analyze` makes from the
 // element's JSDoc. With --check it only fails when the README is out of date, so CI
 // keeps the README true.
@@ -37,10 +37,8 @@ const sections = [
   ),
   '#### Events',
   table(['event', 'description'], element.events.map((event) => [code(event.name), event.description])),
-  '#### Slots',
-  table(['slot', 'description'], element.slots.map((slot) => [slot.name ? code(slot.name) : '(default)', slot.description])),
-  '#### CSS parts (`open-letter::part(…)`)',
-  table(['part', 'description'], element.cssParts.map((part) => [code(part.name), part.description])),
+  '#### Children',
+  table(['children', 'description'], (element.slots ?? []).map((slot) => [slot.name ? code(slot.name) : '(any)', slot.description])),
   '#### CSS custom properties',
   table(['property', 'description'], element.cssProperties.map((property) => [code(property.name), property.description])),
 ];

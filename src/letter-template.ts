@@ -1,105 +1,129 @@
 /**
  * The letter itself as a Lit template: a pure function of the campaign and how it is
- * viewed. The element renders it in its shadow root; the `snapshot` command renders
- * the same template to static HTML, so the two cannot drift apart.
+ * viewed. The element renders it into the page (light DOM); the `snapshot` command
+ * renders the same template to static HTML, so the pre-rendered letter and the live
+ * one have the same markup and classes, and the block can take one over from the other.
  *
  * Every value from the campaign goes into a text or attribute binding, never into
- * markup: Lit escapes it. Only http(s) addresses become links.
+ * markup: Lit escapes it. Only addresses `hrefFor` accepts become links. Each inline
+ * piece of data text sits in its own `<bdi>`, so bidi controls in one field cannot
+ * reorder its neighbours.
+ *
+ * Class names have one prefix, `open-letter__` (BEM): the styling hooks webmasters use.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Campaign, Signatory, Source, Text } from './campaign-schema.js';
 import { isTranslation, textFor } from './campaign-text.js';
 import type { Language } from './language.js';
-import { httpUrl } from './safe-url.js';
+import { RenderBudget } from './chunked-render.js';
 
 export interface LetterView {
   /** The language the block is read in. */
   reader: Language;
   /** Level of the title's heading (1–6); sections are one below. */
   headingLevel: number;
-  /** Base for relative source addresses: the campaign file's own URL. */
-  linkBase: string;
+  /** Put before every id, so ids are unique on a page with several blocks (e.g. `open-letter-`). */
+  idPrefix: string;
+  /** The link address for a source's `url`, or undefined to show the source as text. */
+  hrefFor: (url: string) => string | undefined;
   linksInNewTab?: boolean;
   /** Party or signatory names to emphasise, compared without case. */
-  highlight?: string[];
+  highlight?: readonly string[];
   /** How many signatories to list; all when undefined. */
   signatoryLimit?: number;
-  /** Interactive parts the element adds; a static snapshot leaves them out. */
-  languageSwitch?: TemplateResult;
+  /** How much of the letter to render: a long letter renders a part per task. All when undefined. */
+  budget?: RenderBudget;
+  /** The row the element fills with its controls (the language switch). Present in a snapshot too, empty, so nothing moves when the block takes over. */
+  controls?: TemplateResult;
+  /** Whether the letter has a row for controls at all. */
+  hasControls: boolean;
   signatoryDisclosure?: TemplateResult;
 }
 
 interface HeadingAttributes {
   id: string;
+  className: string;
   lang?: string;
-  /** Only the title: a target for focus after a retry, and a styling hook. */
-  isTitle?: boolean;
+  /** Only the title: a target for focus after a retry. */
+  focusable?: boolean;
 }
 
 /** One template per heading level: a tag name cannot be a binding. */
 const headings = [
-  (a: HeadingAttributes, c: unknown) => html`<h1 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h1>`,
-  (a: HeadingAttributes, c: unknown) => html`<h2 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h2>`,
-  (a: HeadingAttributes, c: unknown) => html`<h3 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h3>`,
-  (a: HeadingAttributes, c: unknown) => html`<h4 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h4>`,
-  (a: HeadingAttributes, c: unknown) => html`<h5 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h5>`,
-  (a: HeadingAttributes, c: unknown) => html`<h6 id=${a.id} lang=${a.lang ?? nothing} part=${a.isTitle ? 'title' : nothing} tabindex=${a.isTitle ? -1 : nothing}>${c}</h6>`,
+  (a: HeadingAttributes, c: unknown) => html`<h1 id=${a.id} class=${a.className} lang=${a.lang ?? nothing} tabindex=${a.focusable ? -1 : nothing}>${c}</h1>`,
+  (a: HeadingAttributes, c: unknown) => html`<h2 id=${a.id} class=${a.className} lang=${a.lang ?? nothing} tabindex=${a.focusable ? -1 : nothing}>${c}</h2>`,
+  (a: HeadingAttributes, c: unknown) => html`<h3 id=${a.id} class=${a.className} lang=${a.lang ?? nothing} tabindex=${a.focusable ? -1 : nothing}>${c}</h3>`,
+  (a: HeadingAttributes, c: unknown) => html`<h4 id=${a.id} class=${a.className} lang=${a.lang ?? nothing} tabindex=${a.focusable ? -1 : nothing}>${c}</h4>`,
+  (a: HeadingAttributes, c: unknown) => html`<h5 id=${a.id} class=${a.className} lang=${a.lang ?? nothing} tabindex=${a.focusable ? -1 : nothing}>${c}</h5>`,
+  (a: HeadingAttributes, c: unknown) => html`<h6 id=${a.id} class=${a.className} lang=${a.lang ?? nothing} tabindex=${a.focusable ? -1 : nothing}>${c}</h6>`,
 ];
 
 export function letterTemplate(campaign: Campaign, view: LetterView): TemplateResult {
-  const { reader } = view;
+  const { reader, idPrefix: p } = view;
+  const budget = view.budget ?? new RenderBudget(Infinity);
   const original = campaign.language;
-  const t = (text: Text, tag: 'p' | 'span' | 'li' = 'p', className?: string) =>
-    textElement(textFor(text, reader, original), tag, reader, className);
-  const heading = (offset: number, content: unknown, id: string, lang?: string) =>
-    headings[Math.min(clampLevel(view.headingLevel) + offset, 6) - 1]({ id, lang, isTitle: id === 'title' }, content);
+  const shown = (text: Text) => textFor(text, reader, original);
+  /** A block of campaign text, as `tag` with the class `open-letter__<what>`; nothing once the budget is spent. */
+  const block = (text: Text, what: string, tag: 'p' | 'li' = 'p', id?: string) => {
+    const { text: words, lang } = shown(text);
+    if (!budget.take(words)) return nothing;
+    const langAttribute = lang === reader ? nothing : lang;
+    const className = `open-letter__${what}`;
+    return tag === 'p'
+      ? html`<p class=${className} lang=${langAttribute}>${words}</p>`
+      : html`<li class=${className} id=${id ?? nothing} lang=${langAttribute}>${words}</li>`;
+  };
+  const heading = (offset: number, content: unknown, id: string, className: string, lang?: string) =>
+    headings[Math.min(clampLevel(view.headingLevel) + offset, 6) - 1](
+      { id: p + id, className, lang, focusable: id === 'title' },
+      content,
+    );
   const letter = campaign.letter;
-  const title = textFor(campaign.title, reader, original);
+  const title = shown(campaign.title);
   const highlight = new Set(view.highlight?.map(normalize));
   const signatories = campaign.signatories.slice(0, view.signatoryLimit);
+  const initiator = campaign.initiator && shown(campaign.initiator);
   return html`
-    <article part="letter" lang=${reader} aria-labelledby="title">
-      ${view.languageSwitch ?? nothing}
-      <header>
-        ${heading(0, title.text, 'title', title.lang === reader ? undefined : title.lang)}
-        <p class="meta">
-          <time datetime=${campaign.date}>${formatDate(campaign.date, reader)}</time>${campaign.initiator
-            ? html` · ${msg('Initiative:')} ${t(campaign.initiator, 'span')}`
+    <article class="open-letter__letter" id=${`${p}letter`} lang=${reader} aria-labelledby=${`${p}title`}>
+      ${view.hasControls ? html`<div class="open-letter__controls">${view.controls ?? nothing}</div>` : nothing}
+      <header class="open-letter__intro">
+        ${heading(0, title.text, 'title', 'open-letter__title', title.lang === reader ? undefined : title.lang)}
+        <p class="open-letter__meta">
+          <time datetime=${campaign.date}>${formatDate(campaign.date, reader)}</time>${initiator
+            ? html`<span aria-hidden="true"> · </span><span class="open-letter__initiator"
+                  >${msg('Initiated by')} <bdi lang=${initiator.lang === reader ? nothing : initiator.lang}>${initiator.text}</bdi></span
+                >`
             : nothing}
         </p>
         ${title.lang === reader && isTranslation(campaign, reader)
-          ? html`<p class="translation-note">${msg(
-              str`Translated from the original ${languageName(original, reader)}.`,
-            )}</p>`
+          ? html`<p class="open-letter__translation-note">${translationNote(original, reader)}</p>`
           : nothing}
-        ${campaign.summary ? t(campaign.summary, 'p', 'summary') : nothing}
+        ${campaign.summary ? block(campaign.summary, 'summary') : nothing}
       </header>
-      <div class="letter">
-        ${letter.salutation ? t(letter.salutation) : nothing}
-        ${letter.paragraphs.map((paragraph) => t(paragraph))}
-        <section>
-          ${heading(1, msg('Demands'), 'demands')}
-          ${letter.demandsIntro ? t(letter.demandsIntro) : nothing}
-          <ol part="demands" class="demands">
-            ${letter.demands.map((demand) => t(demand, 'li'))}
-          </ol>
-        </section>
-        ${(letter.closing ?? []).map((paragraph) => t(paragraph))}
-        ${letter.signOff ? t(letter.signOff, 'p', 'sign-off') : nothing}
-      </div>
-      <section>
-        ${heading(1, signatoryCount(campaign.signatories.length, reader), 'signatories')}
-        <ul part="signatories" class="signatories" id="signatory-list">
-          ${signatories.map((signatory) => signatoryItem(signatory, highlight))}
+      ${letter.salutation ? block(letter.salutation, 'salutation') : nothing}
+      ${letter.paragraphs.map((paragraph) => block(paragraph, 'paragraph'))}
+      <section class="open-letter__section open-letter__section--demands">
+        ${heading(1, msg('What we are asking for'), 'demands', 'open-letter__heading')}
+        ${letter.demandsIntro ? block(letter.demandsIntro, 'demands-intro') : nothing}
+        <ol class="open-letter__demands">
+          ${letter.demands.map((demand, index) => block(demand, 'demand', 'li', `${p}demand-${index + 1}`))}
+        </ol>
+      </section>
+      ${(letter.closing ?? []).map((paragraph) => block(paragraph, 'paragraph'))}
+      ${letter.signOff ? block(letter.signOff, 'sign-off') : nothing}
+      <section class="open-letter__section open-letter__section--signatories">
+        ${heading(1, signatoryCount(campaign.signatories.length, reader), 'signatories', 'open-letter__heading')}
+        <ul class="open-letter__signatories" id=${`${p}signatory-list`}>
+          ${signatories.map((signatory) => (budget.take(signatory.name) ? signatoryItem(signatory, highlight) : nothing))}
         </ul>
         ${view.signatoryDisclosure ?? nothing}
       </section>
       ${campaign.sources?.length
-        ? html`<section>
-            ${heading(1, msg('Sources'), 'sources')}
-            <ul part="sources" class="sources">
-              ${campaign.sources.map((source) => sourceItem(source, original, view))}
+        ? html`<section class="open-letter__section open-letter__section--sources">
+            ${heading(1, msg('Sources'), 'sources', 'open-letter__heading')}
+            <ul class="open-letter__sources">
+              ${campaign.sources.map((source) => (budget.take(shown(source.title).text) ? sourceItem(source, original, view) : nothing))}
             </ul>
           </section>`
         : nothing}
@@ -108,48 +132,41 @@ export function letterTemplate(campaign: Campaign, view: LetterView): TemplateRe
 }
 
 function signatoryItem(signatory: Signatory, highlight: Set<string>) {
-  const affiliation = signatory.place ? `${signatory.party} (${signatory.place})` : signatory.party;
+  const own = highlight.has(normalize(signatory.party)) || highlight.has(normalize(signatory.name));
   // Few bindings per item: a petition's full list has thousands. One line each, because
-  // whitespace inside an item would show up in its text.
-  return highlight.has(normalize(signatory.party)) || highlight.has(normalize(signatory.name))
-    ? html`<li class="highlighted" part="highlighted-signatory"><span class="name">${signatory.name}</span>, ${affiliation} <span class="badge">(${msg('our party')})</span></li>`
-    : html`<li><span class="name">${signatory.name}</span>, ${affiliation}</li>`;
+  // whitespace inside an item would show up in its text. The badge is styled, so a name
+  // that ends in "(onze partij)" cannot pass for it.
+  return own
+    ? html`<li class="open-letter__signatory open-letter__signatory--highlighted"><bdi class="open-letter__name">${signatory.name}</bdi>, ${affiliation(signatory)} <span class="open-letter__badge">(${msg('our party')})</span></li>`
+    : html`<li class="open-letter__signatory"><bdi class="open-letter__name">${signatory.name}</bdi>, ${affiliation(signatory)}</li>`;
+}
+
+function affiliation(signatory: Signatory) {
+  return signatory.place
+    ? html`<bdi>${signatory.party}</bdi> (<bdi>${signatory.place}</bdi>)`
+    : html`<bdi>${signatory.party}</bdi>`;
 }
 
 function sourceItem(source: Source, original: string, view: LetterView) {
   const { reader } = view;
   const title = textFor(source.title, reader, original);
-  const url = httpUrl(source.url, view.linkBase);
-  const label = html`<span lang=${title.lang === reader ? nothing : title.lang}>${title.text}</span>${source.publisher
-      ? html`, ${source.publisher}`
-      : nothing}${source.kind === 'pdf' ? html` (${msg('PDF')})` : nothing}`;
-  return html`<li>
-    ${url
-      ? html`<a href=${url.href} rel="noopener noreferrer" target=${view.linksInNewTab ? '_blank' : nothing}
-          >${label}${view.linksInNewTab ? html` (${msg('opens in a new tab')})` : nothing}</a
-        >`
-      : html`<span class="unlinked">${label}</span>`}${source.date
-      ? html`, <time datetime=${source.date}>${formatDate(source.date, reader)}</time>`
-      : nothing}
-  </li>`;
+  const href = view.hrefFor(source.url);
+  const label = html`<bdi lang=${title.lang === reader ? nothing : title.lang}>${title.text}</bdi>${source.publisher
+      ? html`, <bdi>${source.publisher}</bdi>`
+      : nothing}${source.kind === 'pdf' ? ` (${msg('PDF')})` : nothing}`;
+  // A title that looks like an address could name another site than the link's: say where it leads.
+  const host = href && looksLikeAddress(title.text) ? html`<span class="open-letter__host">${` (${new URL(href).host})`}</span>` : nothing;
+  return html`<li class="open-letter__source">${href
+    ? html`<a class="open-letter__link" href=${href} rel="noopener noreferrer" target=${view.linksInNewTab ? '_blank' : nothing}
+        >${label}${host}${view.linksInNewTab ? ` (${msg('opens in a new tab')})` : nothing}</a
+      >`
+    : html`<span class="open-letter__unlinked">${label}</span>`}${source.date
+    ? html`, <time datetime=${source.date}>${formatDate(source.date, reader)}</time>`
+    : nothing}</li>`;
 }
 
-function textElement(
-  shown: { text: string; lang: string },
-  tag: 'p' | 'span' | 'li',
-  reader: Language,
-  className?: string,
-) {
-  const lang = shown.lang === reader ? nothing : shown.lang;
-  const classes = className ?? nothing;
-  switch (tag) {
-    case 'p':
-      return html`<p lang=${lang} class=${classes}>${shown.text}</p>`;
-    case 'li':
-      return html`<li lang=${lang} class=${classes}>${shown.text}</li>`;
-    case 'span':
-      return html`<span lang=${lang} class=${classes}>${shown.text}</span>`;
-  }
+function looksLikeAddress(text: string): boolean {
+  return /[a-z0-9-]\.[a-z]{2,}(?:[/:?#]|$|\s)|:\/\/|@/i.test(text);
 }
 
 function normalize(name: string): string {
@@ -160,22 +177,25 @@ function clampLevel(level: number): number {
   return Number.isInteger(level) ? Math.min(Math.max(level, 1), 6) : 2;
 }
 
-function formatDate(isoDate: string, language: Language): string {
+export function formatDate(isoDate: string, language: Language): string {
   // Readers of a Dutch municipal campaign are in Europe: day first in English too.
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${isoDate}T00:00:00Z`),
   );
 }
 
-function languageName(tag: string, inLanguage: Language): string {
+/** "Translated from the original Dutch."; without a name when the language has none the reader would know. */
+function translationNote(original: string, reader: Language): string {
+  let name: string | undefined;
   try {
-    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(tag) ?? tag;
+    name = new Intl.DisplayNames([reader], { type: 'language', fallback: 'none' }).of(original);
   } catch {
-    return tag;
+    // A malformed tag: say only that it is a translation.
   }
+  return name ? msg(str`Translated from the original ${name}.`) : msg('Translated from the original.');
 }
 
-function signatoryCount(count: number, language: Language): string {
+export function signatoryCount(count: number, language: Language): string {
   const formatted = new Intl.NumberFormat(language).format(count);
   return new Intl.PluralRules(language).select(count) === 'one'
     ? msg(str`${formatted} signatory`)

@@ -28,3 +28,9 @@ export class CampaignError extends Error {
     this.name = 'CampaignError';
   }
 }
+
+/**
+ * What a page may download for one block — script plus stylesheet, gzip -9, in bytes —
+ * checked by `npm run build` (scripts/report-size.mjs) and reported by `npm run bench`.
+ */
+export const DOWNLOAD_BUDGET_GZIP = 14_000;

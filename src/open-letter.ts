@@ -1,7 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { checkCampaign, type Campaign } from './campaign-schema.js';
 import { languagesOf } from './campaign-text.js';
+import { ChunkedRenderController } from './chunked-render.js';
 import { letterTemplate } from './letter-template.js';
 import { CampaignError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, type FailureReason } from './limits.js';
 import { requestCampaign } from './shared-request.js';
@@ -15,7 +17,7 @@ import {
 } from './language.js';
 import { inLanguage } from './localization.js';
 import { httpUrl } from './safe-url.js';
-import { styles } from './open-letter.styles.js';
+import { isStyled, stylesheetUrl } from './stylesheet.js';
 
 export interface OpenLetterLoadDetail {
   campaign: Campaign;
@@ -26,48 +28,45 @@ export interface OpenLetterErrorDetail {
   message: string;
 }
 
-type Status = 'empty' | 'loading' | 'loaded' | 'error';
-
-/** Signatories rendered per task when the full list opens. */
-const CHUNK = 500;
+/** Where the block is: one of these at a time, with what that state needs. */
+type State =
+  | { status: 'empty' }
+  /** `retrying`: after a failure, the retry button stays while the retry runs, so focus is not lost. */
+  | { status: 'loading'; retrying?: boolean }
+  | { status: 'loaded'; campaign: Campaign; linkBase: string }
+  | { status: 'error' };
 
 /** The names of the interface languages, each written in its own language. */
 const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
+
+/** Milliseconds of loading before "Loading the letter…" is announced: a quick answer needs no words. */
+const ANNOUNCE_LOADING_AFTER = 400;
 
 /**
  * Shows one campaign letter — title, date, summary, the letter with its demands, the
  * signatories and the sources — from a JSON endpoint or a campaign object.
  *
- * Its children are fallback content: shown until the letter renders and again if
- * loading fails, so a page without JavaScript or with a dead endpoint still shows
- * something useful.
+ * The letter is rendered into the page itself (no shadow root), so Reader View,
+ * read-aloud, translation tools, search engines, URL fragments and the page's own theme
+ * reach it. The element's children are fallback content: shown until the letter renders
+ * and again if loading fails. A pre-rendered letter among them (`open-letter snapshot`)
+ * is taken over in place.
  *
  * @tagname open-letter
- * @fires open-letter-load - The campaign was checked and the letter is about to render (`await el.updateComplete` to find it in the shadow root). `detail: { campaign }`, the checked campaign.
- * @fires open-letter-error - Loading or checking the campaign failed. `detail: { reason, message }`,
+ * @fires open-letter-load - The letter is in the page (rendered from the checked campaign). `detail: { campaign }`, the checked campaign.
+ * @fires open-letter-error - Loading or checking the campaign failed; the fallback content shows again. `detail: { reason, message }`,
  *   `reason` one of `network`, `http`, `timeout`, `size`, `parse`, `invalid`, `version`.
  *
- * @slot - Fallback content, e.g. a link to the letter on the party's own site.
- *
- * @csspart letter - The `article` holding the whole letter.
- * @csspart title - The letter's title.
- * @csspart language-switch - The group of language buttons.
- * @csspart demands - The ordered list of demands.
- * @csspart signatories - The list of signatories.
- * @csspart highlighted-signatory - A signatory named in `highlight`.
- * @csspart sources - The list of sources.
- * @csspart error - The error message with its retry button.
+ * @slot - Fallback content, e.g. a link to the letter on the party's own site, or the pre-rendered letter.
  *
  * @cssprop --open-letter-accent - Colour of the rule beside the demands and under the active language. Default `#1d4ed8`, or `#8ab4f8` where the colour scheme is dark.
- * @cssprop --open-letter-link-color - Link colour. Default: inherited.
+ * @cssprop --open-letter-link-color - Link colour. Default: the page's own.
  * @cssprop --open-letter-background - Background of the block. Default `transparent`.
  * @cssprop --open-letter-border - Border around the block. Default `1px solid #767676`.
  * @cssprop --open-letter-spacing - Base spacing unit. Default `1rem`.
  * @cssprop --open-letter-max-width - Maximum line length. Default `42rem`.
  */
 export class OpenLetter extends LitElement {
-  static override styles = styles;
-
   /** Milliseconds before a request fails with reason `timeout`. */
   static timeout = DEFAULT_TIMEOUT;
 
@@ -76,6 +75,10 @@ export class OpenLetter extends LitElement {
 
   /** Milliseconds (plus up to half again, at random) before the one automatic retry after a network or server failure. */
   static retryDelay = 1_000;
+
+  /** Lists of more signatories than this are folded: they show the first `signatoriesWhenFolded` and a button for the rest. */
+  static foldSignatoriesAbove = 25;
+  static signatoriesWhenFolded = 20;
 
   /**
    * Registers the element. Safe to call twice, as when a webmaster pastes the
@@ -94,11 +97,10 @@ export class OpenLetter extends LitElement {
     referrerPolicy: { reflect: true, attribute: 'referrerpolicy' },
     highlight: { reflect: true },
     campaign: { attribute: false },
-    status: { state: true },
-    shown: { state: true },
+    state: { state: true },
     chosenLanguage: { state: true },
-    retrying: { state: true },
     allSignatoriesShown: { state: true },
+    announceLoading: { state: true },
   };
 
   /** URL of the campaign JSON; a relative URL is resolved against the page. */
@@ -118,9 +120,10 @@ export class OpenLetter extends LitElement {
 
   /**
    * Party or signatory names to emphasise, separated by commas (e.g. `Houten Anders!`):
-   * a webmaster highlights the own party's signatory. Compared without case.
+   * a webmaster highlights the own party's signatory. Compared without case. As a
+   * property it also takes a list of names.
    */
-  declare highlight?: string;
+  declare highlight?: string | readonly string[];
 
   /**
    * The referrer policy of the campaign request, as in HTML's `referrerpolicy` (e.g. `no-referrer`);
@@ -132,44 +135,60 @@ export class OpenLetter extends LitElement {
   declare campaign?: unknown;
 
   /** @internal */
-  private declare status: Status;
-  /** @internal */
-  private declare shown?: Campaign;
+  private declare state: State;
   /** @internal The language the reader picked with the switch in this block, for this page view only. */
   private declare chosenLanguage?: Language;
-  /** @internal A retry is under way: the error and its button stay, so focus is not lost. */
-  private declare retrying: boolean;
   /** @internal The reader opened the full list of a long list of signatories. */
   private declare allSignatoriesShown: boolean;
-
-  /** Longer lists of signatories show their first `shortList` entries and a button for the rest. */
-  static longList = 25;
-  static shortList = 20;
+  /** @internal Loading has taken long enough to say so. */
+  private declare announceLoading: boolean;
 
   constructor() {
     super();
     this.headingLevel = 2;
     this.hideLanguageSwitch = false;
     this.linksInNewTab = false;
-    this.status = 'empty';
-    this.retrying = false;
+    this.state = { status: 'empty' };
     this.allSignatoriesShown = false;
+    this.announceLoading = false;
   }
 
   #request?: AbortController;
-  /** Base for the campaign's relative links: the JSON's own URL, else the page. */
-  #linkBase: string = document.baseURI;
   #stopWatchingLanguage?: () => void;
-  #focusTitleOnLoad = false;
-  /** How many signatories the opened full list shows so far: it grows a chunk per task. */
-  #listed = 0;
+  #chunks = new ChunkedRenderController(this);
+  /** The webmaster's children, taken out of the page while the letter shows; back on failure. */
+  #fallback?: ChildNode[];
+  /** The letter renders into this element, the element's own child beside the fallback. */
+  #container?: HTMLElement;
+  #idPrefix?: string;
+  /** Focus to restore after this update: the title after a retry, or a language button after switching. */
+  #focusAfterUpdate?: string;
+  /** The event for the state this update renders, dispatched once it is in the page. */
+  #event?: CustomEvent;
+  #loadingTimer?: ReturnType<typeof setTimeout>;
+  #scrollToFragmentOnce = false;
   #internals = this.attachInternals();
+
+  /** Renders into the page, not a shadow root: the letter belongs to the document. */
+  protected override createRenderRoot(): HTMLElement {
+    this.#container = document.createElement('div');
+    this.#container.className = 'open-letter__live';
+    this.append(this.#container);
+    return this.#container;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Inside the element, not the page: a forgotten link, or a block moved into an iframe or a shadow root.
+    if (!isStyled(this) && !this.#container!.querySelector('link')) {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = stylesheetUrl();
+      this.#container!.before(link);
+    }
     this.#stopWatchingLanguage = onLanguageChange(() => this.requestUpdate());
     // A block moved in the page was aborted on leaving; it loads again on arrival.
-    if (this.status === 'loading' && !this.#request) this.#load();
+    if (this.state.status === 'loading' && !this.#request) this.#load(false);
   }
 
   override disconnectedCallback(): void {
@@ -186,50 +205,74 @@ export class OpenLetter extends LitElement {
       negotiateLanguage([
         ...languagesAround(this),
         ...navigator.languages,
-        this.shown?.language,
+        this.state.status === 'loaded' ? this.state.campaign.language : undefined,
       ]) ??
       DEFAULT_LANGUAGE
     );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('campaign') || changed.has('referrerPolicy')) this.#load();
+    if (changed.has('src') || changed.has('campaign') || changed.has('referrerPolicy')) this.#load(false);
+    if (changed.has('headingLevel') && !isHeadingLevel(this.headingLevel)) {
+      console.warn(`<open-letter>: heading-level must be a whole number from 1 to 6, got ${String(this.headingLevel)}; using 2`);
+    }
     // Busy while loading: assistive technology waits instead of reading a half state.
-    this.#internals.ariaBusy = this.status === 'loading' ? 'true' : null;
+    this.#internals.ariaBusy = this.state.status === 'loading' ? 'true' : null;
   }
 
   protected override update(changed: PropertyValues<this>): void {
+    const loaded = this.state.status === 'loaded';
+    // Out before the live letter is in, in the same task: assistive technology never meets the
+    // letter twice, and nothing paints with both or neither.
+    const focused = loaded ? this.#takeOutFallback() : this.#putBackFallback();
     // msg() reads the language while rendering: give it this block's own, decided after
     // willUpdate() has taken in a new campaign (whose language may be the deciding one).
     inLanguage(this.readerLanguage, () => super.update(changed));
+    if (focused) this.#focusTheSameIn(focused);
   }
 
   protected override updated(): void {
-    // Thousands of signatories render a chunk per task, so the page stays responsive.
-    if (this.allSignatoriesShown && this.#listed < (this.shown?.signatories.length ?? 0)) {
-      setTimeout(() => {
-        this.#listed += CHUNK;
-        this.requestUpdate();
-      });
+    if (this.#scrollToFragmentOnce) {
+      // `page#<id>` of a part of the letter: the browser could not scroll there before the letter was in the page.
+      this.#scrollToFragmentOnce = false;
+      const id = fragment();
+      if (id) this.querySelector(`#${CSS.escape(id)}`)?.scrollIntoView();
     }
-    if (this.status === 'loaded' && this.#focusTitleOnLoad) {
-      this.#focusTitleOnLoad = false;
-      this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+    // Kept until the target is there: the title after a retry appears only once the letter has loaded.
+    const target = this.#focusAfterUpdate && this.querySelector<HTMLElement>(this.#focusAfterUpdate);
+    if (target) {
+      target.focus();
+      this.#focusAfterUpdate = undefined;
+    }
+    // After the render — of the whole letter, when a long one renders a part per task — so listeners
+    // find the letter in the page, and may set src or campaign again.
+    const event = this.#event;
+    if (event && !this.#chunks.growing) {
+      this.#event = undefined;
+      this.dispatchEvent(event);
     }
   }
 
-  #load(fresh = false): void {
+  /** Resolves once the whole letter is in the page, also when a long one renders a part per task. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#chunks.growing) {
+      await new Promise((resolve) => setTimeout(resolve));
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  #load(retrying: boolean): void {
     this.allSignatoriesShown = false;
     this.#request?.abort();
     this.#request = undefined;
     if (this.campaign !== undefined) {
-      this.#linkBase = document.baseURI;
-      this.#accept(this.campaign, 'the campaign property');
+      this.#accept(this.campaign, 'the campaign property', document.baseURI);
       return;
     }
     if (!this.src) {
-      this.status = 'empty';
-      this.shown = undefined;
+      this.state = { status: 'empty' };
       return;
     }
     let url: URL;
@@ -239,7 +282,7 @@ export class OpenLetter extends LitElement {
       this.#fail(new CampaignError('network', `src "${this.src}" is not a valid URL`));
       return;
     }
-    this.status = 'loading';
+    this.#setLoading(retrying);
     // Removed before its first update (a framework's double mount): connecting again loads.
     if (!this.isConnected) return;
     const request = new AbortController();
@@ -250,28 +293,32 @@ export class OpenLetter extends LitElement {
       maxBytes: OpenLetter.maxBytes,
       retryDelay: OpenLetter.retryDelay,
       referrerPolicy: (this.referrerPolicy || undefined) as ReferrerPolicy | undefined,
-      fresh,
+      fresh: retrying,
     }).then(
       (data) => {
         if (request !== this.#request) return; // A newer src won.
         this.#request = undefined;
-        this.#linkBase = url.href;
-        this.#accept(data, url.href);
+        this.#accept(data, url.href, url.href);
       },
       (error: unknown) => {
         if (request !== this.#request) return; // Aborted or superseded: nobody waits for it.
         this.#request = undefined;
         this.#fail(
-          error instanceof CampaignError
-            ? error
-            : new CampaignError('network', `loading ${url} failed: ${error}`),
+          error instanceof CampaignError ? error : new CampaignError('network', `loading ${url} failed: ${error}`),
         );
       },
     );
   }
 
-  #accept(data: unknown, origin: string): void {
-    this.retrying = false;
+  #setLoading(retrying: boolean): void {
+    this.state = { status: 'loading', retrying };
+    this.announceLoading = false;
+    clearTimeout(this.#loadingTimer);
+    // The live region is in the page, empty, before the message arrives: only then is it announced.
+    this.#loadingTimer = setTimeout(() => (this.announceLoading = true), ANNOUNCE_LOADING_AFTER);
+  }
+
+  #accept(data: unknown, origin: string, linkBase: string): void {
     const check = checkCampaign(data);
     if (!check.valid) {
       const problems = check.problems.map((problem) => `\n  ${problem.path}: ${problem.message}`).join('');
@@ -279,65 +326,112 @@ export class OpenLetter extends LitElement {
       this.#fail(new CampaignError(check.reason, `the campaign from ${origin} is ${what}:${problems}`));
       return;
     }
-    this.#warnAboutUnsafeLinks(check.campaign, origin);
-    this.shown = check.campaign;
-    this.status = 'loaded';
-    this.dispatchEvent(
-      new CustomEvent<OpenLetterLoadDetail>('open-letter-load', {
-        bubbles: true,
-        composed: true,
-        detail: { campaign: check.campaign },
-      }),
-    );
-  }
-
-  #fail(error: CampaignError): void {
-    this.retrying = false;
-    this.status = 'error';
-    this.shown = undefined;
-    console.error(`<open-letter>: ${error.message}`);
-    this.dispatchEvent(
-      new CustomEvent<OpenLetterErrorDetail>('open-letter-error', {
-        bubbles: true,
-        composed: true,
-        detail: { reason: error.reason, message: error.message },
-      }),
-    );
-  }
-
-  #warnAboutUnsafeLinks(campaign: Campaign, origin: string): void {
-    campaign.sources?.forEach((source, index) => {
-      if (!httpUrl(source.url, this.#linkBase)) {
+    check.campaign.sources?.forEach((source, index) => {
+      if (!httpUrl(source.url, linkBase)) {
         console.warn(
           `<open-letter>: sources[${index}].url in the campaign from ${origin} is not http(s); shown as text: ${JSON.stringify(source.url)}`,
         );
       }
     });
+    clearTimeout(this.#loadingTimer);
+    this.#chunks.reset();
+    this.state = { status: 'loaded', campaign: check.campaign, linkBase };
+    this.#event = new CustomEvent<OpenLetterLoadDetail>('open-letter-load', {
+      bubbles: true,
+      composed: true,
+      detail: { campaign: check.campaign },
+    });
+  }
+
+  #fail(error: CampaignError): void {
+    clearTimeout(this.#loadingTimer);
+    this.#focusAfterUpdate = undefined;
+    this.state = { status: 'error' };
+    console.error(`<open-letter>: ${error.message}`);
+    this.#event = new CustomEvent<OpenLetterErrorDetail>('open-letter-error', {
+      bubbles: true,
+      composed: true,
+      detail: { reason: error.reason, message: error.message },
+    });
   }
 
   #retry = () => {
-    if (this.retrying) return;
-    this.retrying = true;
-    this.#focusTitleOnLoad = this.renderRoot.contains(document.activeElement) || this.matches(':focus-within');
+    if (this.state.status !== 'error') return;
+    if (this.matches(':focus-within')) this.#focusAfterUpdate = '.open-letter__title';
     this.#load(true);
   };
 
   #choose(language: Language) {
+    if (language === this.readerLanguage) return;
     this.chosenLanguage = language;
+    // The letter is made anew in the new language (see render()); keep focus on the button.
+    this.#focusAfterUpdate = `.open-letter__language[lang="${language}"]`;
+    this.#chunks.reset();
+  }
+
+  /**
+   * Takes the webmaster's children out of the page while the letter shows, keeping them for
+   * a failure. Returns the element that had focus in them (a keyboard user already in the
+   * pre-rendered letter), to find its twin in the live one.
+   */
+  #takeOutFallback(): HTMLElement | undefined {
+    if (this.#fallback) return undefined;
+    this.#ids(); // The pre-rendered letter's ids, while it is still here.
+    const children = [...this.childNodes].filter(
+      (node) => node !== this.#container && !(node instanceof HTMLLinkElement || node instanceof HTMLScriptElement),
+    );
+    const focused = document.activeElement as HTMLElement | null;
+    this.#fallback = children;
+    for (const node of children) node.remove();
+    this.#scrollToFragmentOnce = !children.some((node) => node instanceof Element && hasId(node, fragment()));
+    return focused && children.some((node) => node.contains(focused)) ? focused : undefined;
+  }
+
+  #putBackFallback(): undefined {
+    if (this.#fallback) this.#container!.before(...this.#fallback);
+    this.#fallback = undefined;
+    return undefined;
+  }
+
+  #focusTheSameIn(previous: HTMLElement): void {
+    const same =
+      (previous.id && this.querySelector<HTMLElement>(`#${CSS.escape(previous.id)}`)) ||
+      (previous instanceof HTMLAnchorElement && this.querySelector<HTMLElement>(`a[href="${CSS.escape(previous.href)}"]`));
+    (same || this.querySelector<HTMLElement>('.open-letter__title'))?.focus();
+  }
+
+  /** Ids unique on the page: the pre-rendered letter's, else from the element's id, else by its place among the blocks. */
+  #ids(): string {
+    if (this.#idPrefix) return this.#idPrefix;
+    const prerendered = this.querySelector(':scope > .open-letter__letter[id$="letter"]');
+    if (prerendered) return (this.#idPrefix = prerendered.id.slice(0, -'letter'.length));
+    if (this.id) return (this.#idPrefix = `${this.id}-`);
+    const root = this.getRootNode() as Document | ShadowRoot;
+    let n = [...root.querySelectorAll('open-letter')].indexOf(this) + 1;
+    const prefix = () => (n > 1 ? `open-letter-${n}-` : 'open-letter-');
+    while (root.getElementById?.(`${prefix()}letter`)) n++;
+    return (this.#idPrefix = prefix());
   }
 
   protected override render() {
-    const loading = this.status === 'loading';
-    const failed = this.status === 'error' || this.retrying;
+    const { state } = this;
+    const failed = state.status === 'error' || (state.status === 'loading' && state.retrying);
     return html`
-      ${this.status === 'loaded' && this.shown ? this.#renderLetter(this.shown) : html`<slot></slot>`}
-      <div class="visually-hidden" role="status" aria-live="polite">
-        ${loading ? msg('Loading the letter…') : nothing}
+      ${state.status === 'loaded' ? keyed(this.readerLanguage, this.#renderLetter(state.campaign, state.linkBase)) : nothing}
+      <div class="open-letter__status" role="status">
+        ${state.status === 'loading' && this.announceLoading ? msg('Loading the letter…') : nothing}
       </div>
-      <div part="error" class="error" ?hidden=${!failed}>
-        <p role="alert">${this.status === 'error' ? msg('The letter could not be loaded.') : nothing}</p>
+      <div class="open-letter__error">
+        <p class="open-letter__alert" role="alert" aria-live="assertive">${state.status === 'error'
+            ? msg('The letter could not be loaded.')
+            : nothing}</p>
         ${failed
-          ? html`<button type="button" aria-disabled=${this.retrying ? 'true' : 'false'} @click=${this.#retry}>
+          ? html`<button
+              type="button"
+              class="open-letter__retry"
+              aria-disabled=${state.status === 'loading' ? 'true' : 'false'}
+              @click=${this.#retry}
+            >
               ${msg('Try again')}
             </button>`
           : nothing}
@@ -345,28 +439,31 @@ export class OpenLetter extends LitElement {
     `;
   }
 
-  #renderLetter(campaign: Campaign) {
+  #renderLetter(campaign: Campaign, linkBase: string) {
     const reader = this.readerLanguage;
     const count = campaign.signatories.length;
-    const long = count > OpenLetter.longList;
+    const folded = count > OpenLetter.foldSignatoriesAbove;
+    const languages = SUPPORTED_LANGUAGES.filter((language) => languagesOf(campaign).includes(language));
+    const hasControls = !this.hideLanguageSwitch && languages.length > 1;
+    const p = this.#ids();
     return letterTemplate(campaign, {
       reader,
       headingLevel: this.headingLevel,
-      linkBase: this.#linkBase,
+      idPrefix: p,
+      hrefFor: (url) => httpUrl(url, linkBase)?.href,
       linksInNewTab: this.linksInNewTab,
-      highlight: this.highlight?.split(',').filter((name) => name.trim()),
-      signatoryLimit: long ? (this.allSignatoriesShown ? this.#listed : OpenLetter.shortList) : undefined,
-      languageSwitch: this.#renderLanguageSwitch(campaign, reader),
-      signatoryDisclosure: long
+      highlight: namesIn(this.highlight),
+      signatoryLimit: folded && !this.allSignatoriesShown ? OpenLetter.signatoriesWhenFolded : undefined,
+      budget: this.#chunks.next(),
+      hasControls,
+      controls: hasControls ? this.#renderLanguageSwitch(languages, reader) : undefined,
+      signatoryDisclosure: folded
         ? html`<button
             type="button"
-            class="disclosure"
+            class="open-letter__disclosure"
             aria-expanded=${this.allSignatoriesShown ? 'true' : 'false'}
-            aria-controls="signatory-list"
-            @click=${() => {
-              this.#listed = OpenLetter.shortList + CHUNK;
-              this.allSignatoriesShown = !this.allSignatoriesShown;
-            }}
+            aria-controls=${`${p}signatory-list`}
+            @click=${() => (this.allSignatoriesShown = !this.allSignatoriesShown)}
           >
             ${this.allSignatoriesShown
               ? msg('Show fewer signatories')
@@ -376,14 +473,13 @@ export class OpenLetter extends LitElement {
     });
   }
 
-  #renderLanguageSwitch(campaign: Campaign, reader: Language) {
-    const available = SUPPORTED_LANGUAGES.filter((language) => languagesOf(campaign).includes(language));
-    if (this.hideLanguageSwitch || available.length < 2) return undefined;
-    return html`<div part="language-switch" class="language-switch" role="group" aria-label=${msg('Language')}>
-      ${available.map(
+  #renderLanguageSwitch(languages: Language[], reader: Language) {
+    return html`<div class="open-letter__language-switch" role="group" aria-label=${msg('Language')}>
+      ${languages.map(
         (language) =>
           html`<button
             type="button"
+            class="open-letter__language"
             lang=${language}
             aria-pressed=${language === reader ? 'true' : 'false'}
             @click=${() => this.#choose(language)}
@@ -393,7 +489,27 @@ export class OpenLetter extends LitElement {
       )}
     </div>`;
   }
-
-
 }
 
+/** The id the page's address points at, if any. */
+function fragment(): string {
+  try {
+    return decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return '';
+  }
+}
+
+function hasId(node: Element, id: string): boolean {
+  return !!id && (node.id === id || !!node.querySelector(`#${CSS.escape(id)}`));
+}
+
+function isHeadingLevel(level: unknown): boolean {
+  return Number.isInteger(level) && (level as number) >= 1 && (level as number) <= 6;
+}
+
+/** `highlight` as names: an attribute's comma-separated list, or a list a framework passes as a property. */
+function namesIn(highlight: unknown): string[] {
+  const names = Array.isArray(highlight) ? highlight : typeof highlight === 'string' ? highlight.split(',') : [];
+  return names.filter((name): name is string => typeof name === 'string' && name.trim() !== '');
+}

@@ -5,7 +5,7 @@ import { demoCampaign, openPage } from './helpers.js';
 
 
 function textIn(page: Window, id: string, selector: string): string {
-  const root = page.document.getElementById(id)?.shadowRoot;
+  const root = page.document.getElementById(id);
   return (root?.querySelector(selector) as HTMLElement | null)?.innerText.trim() ?? '';
 }
 
@@ -29,19 +29,19 @@ describe('dist/open-letter.js in a plain page', () => {
     const campaign = await demoCampaign();
     const title = campaign.title as Record<string, string>;
     expect(textIn(page, 'same-origin', 'h2')).to.equal(title.nl);
-    const root = page.document.getElementById('same-origin')!.shadowRoot!;
+    const root = page.document.getElementById('same-origin')!;
     expect(root.querySelectorAll('ol li')).to.have.length(campaign.letter.demands.length);
-    expect(root.querySelectorAll('.signatories li')).to.have.length(campaign.signatories.length);
-    expect(root.querySelectorAll('.sources a')).to.have.length(campaign.sources!.length);
+    expect(root.querySelectorAll('.open-letter__signatory')).to.have.length(campaign.signatories.length);
+    expect(root.querySelectorAll('.open-letter__sources a')).to.have.length(campaign.sources!.length);
   });
 
   it('renders any valid campaign: plain strings, one language, no optional fields', async () => {
     const minimal = await (await fetch('/test/pages/minimal.json')).json();
-    const root = page.document.getElementById('minimal')!.shadowRoot!;
+    const root = page.document.getElementById('minimal')!;
     await waitUntil(() => root.querySelector('h2'), 'the minimal campaign did not render');
     expect(textIn(page, 'minimal', 'h2')).to.equal(minimal.title);
     expect(textIn(page, 'minimal', 'ol')).to.equal(minimal.letter.demands[0]);
-    expect(textIn(page, 'minimal', '.signatories')).to.contain(minimal.signatories[0].name);
+    expect(textIn(page, 'minimal', '.open-letter__signatories')).to.contain(minimal.signatories[0].name);
     // One language only: no language switch to offer.
     expect(root.querySelector('[aria-pressed]')).to.equal(null);
   });
@@ -54,7 +54,7 @@ describe('dist/open-letter.js in a plain page', () => {
   it('shows the fallback link and a retry button when the endpoint is dead', () => {
     const dead = page.document.getElementById('dead')!;
     expect(textIn(page, 'dead', '[role="alert"]')).to.contain('De brief kon niet worden geladen.');
-    expect(dead.shadowRoot!.querySelector('button')).to.exist;
+    expect(dead.querySelector('button')).to.exist;
     expect(dead.querySelector('a')!.getClientRects().length).to.be.greaterThan(0);
   });
 

@@ -1,7 +1,16 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/open-letter-define.js';
+import { stylesheetUrl } from '../src/stylesheet.js';
 import type { OpenLetter } from '../src/open-letter.js';
 import type { Campaign, Text } from '../src/campaign-schema.js';
+
+/** The page links the block's stylesheet, as the snippet does; tests start once it applies. */
+await new Promise((resolve, reject) => {
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: stylesheetUrl() });
+  link.addEventListener('load', resolve, { once: true });
+  link.addEventListener('error', () => reject(new Error(`the stylesheet ${link.href} did not load`)), { once: true });
+  document.head.append(link);
+});
 
 export const DEMO_URL = '/demo/campaigns/brandbrief-samen-veilig.json';
 
@@ -37,19 +46,15 @@ export async function loaded(
   return el;
 }
 
-export function shadow(el: OpenLetter): ShadowRoot {
-  return el.shadowRoot!;
-}
-
 /** Visible text of an element, whitespace collapsed. */
 export function textOf(node: Element | null | undefined): string {
   return (node as HTMLElement | null)?.innerText?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
-/** Whether the light-DOM fallback content is rendered (slotted and displayed). */
+/** Whether the webmaster's fallback link is in the block and displayed. */
 export function fallbackVisible(el: OpenLetter): boolean {
-  const link = el.querySelector('a');
-  return !!link && link.assignedSlot !== null && link.getClientRects().length > 0;
+  const link = el.querySelector(':scope > a');
+  return !!link && link.getClientRects().length > 0;
 }
 
 /** Records console calls of one kind until `restore()`. */
@@ -174,7 +179,7 @@ export function minimalCampaign(overrides: Partial<Campaign> = {}): Campaign {
 
 /** The block's letter, asserting that it is shown as an article. */
 export function articleOf(el: OpenLetter): HTMLElement {
-  const article = shadow(el).querySelector('article');
+  const article = el.querySelector('article');
   expect(article, 'the letter is shown as an article').to.exist;
   return article!;
 }

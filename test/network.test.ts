@@ -6,7 +6,7 @@ import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import { OpenLetter, type OpenLetterErrorDetail, type OpenLetterLoadDetail } from '../src/open-letter.js';
 import type { Campaign } from '../src/campaign-schema.js';
-import { api, captureConsole, demoCampaign, echoUrl, isWebKit, keyOf, shadow, uniqueKey, uncaughtDuring } from './helpers.js';
+import { api, captureConsole, demoCampaign, echoUrl, isWebKit, keyOf, uniqueKey, uncaughtDuring } from './helpers.js';
 
 
 function absolute(src: string): string {
@@ -68,12 +68,12 @@ async function settled(b: Block, count = 1, timeout = 5000): Promise<void> {
 
 /** The title the block shows, or undefined when it shows no letter. */
 function shownTitle(el: OpenLetter): string | undefined {
-  const title = shadow(el).querySelector<HTMLElement>('#title');
+  const title = el.querySelector<HTMLElement>('.open-letter__title');
   return title && title.getClientRects().length > 0 ? title.innerText.trim() : undefined;
 }
 
 function retryButton(el: OpenLetter): HTMLButtonElement | null {
-  const error = shadow(el).querySelector<HTMLElement>('[part="error"]');
+  const error = el.querySelector<HTMLElement>('.open-letter__error');
   return error && !error.hidden ? error.querySelector('button') : null;
 }
 
@@ -440,7 +440,7 @@ describe('<open-letter> privacy', () => {
 
     const b = block(api('campaign.json'));
     await settled(b);
-    const english = [...shadow(b.el).querySelectorAll('button')].find((button) => button.lang === 'en')!;
+    const english = [...b.el.querySelectorAll('button')].find((button) => button.lang === 'en')!;
     english.click();
     await b.el.updateComplete;
     expect(shownTitle(b.el), 'switched to English').to.equal((demo.title as Record<string, string>).en);
@@ -459,7 +459,7 @@ describe('<open-letter> privacy', () => {
     const src = api('campaign.json');
     const b = block(src, { attributes: { 'links-in-new-tab': '' } });
     await settled(b);
-    const english = [...shadow(b.el).querySelectorAll('button')].find((button) => button.lang === 'en')!;
+    const english = [...b.el.querySelectorAll('button')].find((button) => button.lang === 'en')!;
     english.click();
     await b.el.updateComplete;
     await aTimeout(200);

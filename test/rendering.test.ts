@@ -1,7 +1,7 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type { Text } from '../src/campaign-schema.js';
 import type { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, articleOf, captureConsole, demoCampaign, echoUrl, loaded, minimalCampaign, shadow, textIn, textOf, withCampaign } from './helpers.js';
+import { DEMO_URL, articleOf, captureConsole, demoCampaign, echoUrl, loaded, minimalCampaign, textIn, textOf, withCampaign } from './helpers.js';
 
 declare global {
   interface Window {
@@ -20,7 +20,7 @@ const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
 
 function headingsOf(el: OpenLetter): { level: number; text: string }[] {
-  return [...shadow(el).querySelectorAll(HEADINGS)].map((heading) => ({
+  return [...el.querySelectorAll(HEADINGS)].map((heading) => ({
     level: Number(heading.tagName.slice(1)),
     text: textOf(heading),
   }));
@@ -28,7 +28,7 @@ function headingsOf(el: OpenLetter): { level: number; text: string }[] {
 
 /** The section under the heading whose visible text matches `pattern`. */
 function sectionHeaded(el: OpenLetter, pattern: RegExp): HTMLElement {
-  const heading = [...shadow(el).querySelectorAll(HEADINGS)].find((h) => pattern.test(textOf(h)));
+  const heading = [...el.querySelectorAll(HEADINGS)].find((h) => pattern.test(textOf(h)));
   expect(heading, `a heading matching ${pattern}`).to.exist;
   const section = heading!.closest('section');
   expect(section, `the heading "${textOf(heading)}" heads a section`).to.exist;
@@ -52,14 +52,14 @@ describe('<open-letter> shows the whole letter', () => {
       it('shows the title as the heading of the letter', async () => {
         const campaign = await demoCampaign();
         const el = await loaded(DEMO_URL, { lang: reader.language });
-        const title = shadow(el).querySelector('h2');
+        const title = el.querySelector('h2');
         expect(textOf(title)).to.equal(textIn(campaign.title, reader.language));
       });
 
       it(`shows the date in a <time datetime="2022-02-18"> as "${reader.date}"`, async () => {
         const campaign = await demoCampaign();
         const el = await loaded(DEMO_URL, { lang: reader.language });
-        const time = shadow(el).querySelector(`time[datetime="${campaign.date}"]`);
+        const time = el.querySelector(`time[datetime="${campaign.date}"]`);
         expect(time, `a <time datetime="${campaign.date}">`).to.exist;
         expect(textOf(time)).to.equal(reader.date);
       });
@@ -91,7 +91,7 @@ describe('<open-letter> shows the whole letter', () => {
       it('lists the 3 demands as an ordered list, one item per demand', async () => {
         const campaign = await demoCampaign();
         const el = await loaded(DEMO_URL, { lang: reader.language });
-        const lists = shadow(el).querySelectorAll('ol');
+        const lists = el.querySelectorAll('ol');
         expect(lists.length, 'ordered lists').to.equal(1);
         const items = [...lists[0].querySelectorAll(':scope > li')].map(textOf);
         expect(items).to.have.length(3);
@@ -148,8 +148,8 @@ describe('<open-letter> shows the whole letter', () => {
     });
     const dutch = await withCampaign(campaign, { lang: 'nl' });
     const english = await withCampaign(campaign, { lang: 'en' });
-    const [dutchPdf, dutchArticle] = [...shadow(dutch).querySelectorAll('a')].map(textOf);
-    const [englishPdf, englishArticle] = [...shadow(english).querySelectorAll('a')].map(textOf);
+    const [dutchPdf, dutchArticle] = [...dutch.querySelectorAll('a')].map(textOf);
+    const [englishPdf, englishArticle] = [...english.querySelectorAll('a')].map(textOf);
     expect(dutchPdf).to.include('Het rapport').and.to.include('pdf-bestand');
     expect(englishPdf).to.include('Het rapport').and.to.match(/\bPDF\b/);
     expect(dutchArticle).to.not.include('pdf');
@@ -189,7 +189,7 @@ describe('<open-letter> heading levels', () => {
       expect(title).to.deep.equal({ level, text: textIn(campaign.title, 'nl') });
       expect(sections).to.have.length(3);
       expect(sections.map((s) => s.level)).to.deep.equal([sectionLevel, sectionLevel, sectionLevel]);
-      expect(sections[0].text).to.equal('Eisen');
+      expect(sections[0].text).to.equal('Wat wij vragen');
       expect(sections[1].text).to.include(String(campaign.signatories.length));
       expect(sections[2].text).to.equal('Bronnen');
     });
@@ -261,8 +261,8 @@ describe('<open-letter> shows markup in the data as text', () => {
       const el = await mount();
       const text = textOf(articleOf(el));
       for (const shown of shownToDutch) expect(text).to.include(shown);
-      expect(textOf(shadow(el).querySelector('h2'))).to.equal(img);
-      expect(elementsFromData(shadow(el))).to.deep.equal([]);
+      expect(textOf(el.querySelector('h2'))).to.equal(img);
+      expect(elementsFromData(el)).to.deep.equal([]);
       expect(elementsFromData(el)).to.deep.equal([]);
       // Give an injected image time to fail loading and fire its onerror.
       await aTimeout(100);
@@ -275,7 +275,7 @@ describe('<open-letter> shows markup in the data as text', () => {
     const text = textOf(articleOf(el));
     expect(text).to.include(`Second paragraph ${svg}`);
     expect(text).to.include(`Second source ${img}`);
-    expect(elementsFromData(shadow(el))).to.deep.equal([]);
+    expect(elementsFromData(el)).to.deep.equal([]);
     await aTimeout(100);
     expect(window.__pwned).to.equal(undefined);
   });
@@ -320,7 +320,7 @@ describe('<open-letter> links only to http(s) addresses', () => {
       const link = items[index].querySelector('a');
       expect(link?.outerHTML ?? null, `no link for ${JSON.stringify(url)}`).to.equal(null);
     });
-    const links = [...shadow(el).querySelectorAll('a')];
+    const links = [...el.querySelectorAll('a')];
     expect(links.map(textOf)).to.deep.equal(safe.map((source) => source.title));
     for (const link of links) expect(link.protocol).to.be.oneOf(['http:', 'https:']);
   });
@@ -342,10 +342,10 @@ describe('<open-letter> links only to http(s) addresses', () => {
 
   it('still shows the rest of the letter when a source address is unsafe', async () => {
     const el = await loaded(echoUrl(campaign), { lang: 'nl' });
-    expect(textOf(shadow(el).querySelector('h2'))).to.equal(campaign.title);
+    expect(textOf(el.querySelector('h2'))).to.equal(campaign.title);
     const text = textOf(articleOf(el));
     expect(text).to.include(campaign.letter.paragraphs[0] as string);
-    expect([...shadow(el).querySelectorAll('ol > li')].map(textOf)).to.deep.equal(campaign.letter.demands);
+    expect([...el.querySelectorAll('ol > li')].map(textOf)).to.deep.equal(campaign.letter.demands);
     expect(text).to.include(campaign.signatories[0].name);
   });
 
@@ -354,7 +354,7 @@ describe('<open-letter> links only to http(s) addresses', () => {
     const jsonUrl = new URL(src, document.baseURI);
     const el = await loaded(src, { lang: 'nl' });
     for (const source of safe.slice(1)) {
-      const link = [...shadow(el).querySelectorAll('a')].find((a) => textOf(a) === source.title);
+      const link = [...el.querySelectorAll('a')].find((a) => textOf(a) === source.title);
       expect(link, `a link for ${source.url}`).to.exist;
       expect(link!.href).to.equal(new URL(source.url, jsonUrl).href);
     }

@@ -174,6 +174,60 @@ const endpoints = {
   },
   // How many requests reached a `key`, and whether any carried cookies.
   '/api/seen': (ctx) => json(ctx, seen.get(String(ctx.query.key)) ?? { count: 0, cookies: 0 }),
+  // test/pages/snippet-page.html: the README's snippet (stylesheet, script, block) on a page.
+  // `?lang=nl|en`; `?letter=prerendered` puts the letter `open-letter snapshot` made
+  // (dist/test-snapshot.<lang>.html, written by npm test) inside the block, else the fallback
+  // link; `?javascript=off` forbids every script (CSP script-src 'none'), as for a visitor
+  // without JavaScript; `?campaign-delay=ms` delays the campaign; `?probe` adds
+  // test/pages/take-over-probe.js.
+  '/api/snippet-page': (ctx) => {
+    const lang = ctx.query.lang === 'en' ? 'en' : 'nl';
+    const letter =
+      ctx.query.letter === 'prerendered'
+        ? readFileSync(new URL(`../dist/test-snapshot.${lang}.html`, import.meta.url), 'utf8')
+        : '<a href="https://houtenanders.nl/brandbrief-datalek-samen-veilig/">Lees de brandbrief</a>';
+    const delay = Number(ctx.query['campaign-delay'] ?? 0);
+    const values = {
+      lang,
+      campaign: `/api/campaign.json${delay > 0 ? `?delay=${delay}` : ''}`,
+      letter,
+      probe: ctx.query.probe !== undefined ? '<script src="/test/pages/take-over-probe.js"></script>' : '',
+    };
+    const page = readFileSync(new URL('./pages/snippet-page.html', import.meta.url), 'utf8').replace(
+      /\{\{(\w+)\}\}/g,
+      (_, name) => values[name],
+    );
+    const headers = { 'content-type': 'text/html; charset=utf-8' };
+    if (ctx.query.javascript === 'off') headers['content-security-policy'] = "script-src 'none'";
+    send(ctx, 200, headers, page);
+  },
+  // test/pages/themed-page.html with a host theme's CSS as the page's own stylesheet:
+  // `?theme=tailwind` (its base styles, preflight, as a Tailwind site ships them) or
+  // `?theme=bootstrap` (bootstrap.min.css from node_modules).
+  '/api/themed-page': (ctx) => {
+    const themes = {
+      tailwind: '/api/theme/tailwind.css',
+      bootstrap: '/node_modules/bootstrap/dist/css/bootstrap.min.css',
+    };
+    const theme = themes[String(ctx.query.theme)];
+    if (!theme) return send(ctx, 400, { 'content-type': 'text/plain' }, `?theme= takes ${Object.keys(themes).join(' or ')}`);
+    const page = readFileSync(new URL('./pages/themed-page.html', import.meta.url), 'utf8');
+    send(ctx, 200, { 'content-type': 'text/html; charset=utf-8' }, page.replace('{{theme}}', theme));
+  },
+  // Tailwind CSS v4 as a site without utility classes ships it (theme variables and preflight,
+  // in their cascade layers), compiled from node_modules by Tailwind's own compiler.
+  '/api/theme/tailwind.css': async (ctx) => {
+    const { compile } = await import('tailwindcss');
+    const compiler = await compile('@import "tailwindcss";', {
+      base: import.meta.url,
+      // `tailwindcss` and the files its index.css imports, from node_modules; paths as file URLs.
+      loadStylesheet: async (id, base) => {
+        const url = id === 'tailwindcss' ? new URL('../node_modules/tailwindcss/index.css', import.meta.url) : new URL(id, base);
+        return { path: url.href, base: url.href, content: readFileSync(url, 'utf8') };
+      },
+    });
+    send(ctx, 200, { 'content-type': 'text/css; charset=utf-8' }, compiler.build([]));
+  },
 };
 
 export const campaignEndpoints = [

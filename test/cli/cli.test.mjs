@@ -3,37 +3,19 @@
 // first (it runs dist/cli.js). Run with `node --test test/cli/`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 // parse5 comes with @lit-labs/ssr; it parses the snapshot as a browser would.
 import { parseFragment } from 'parse5';
+import { attribute, byTag, elements, hasClass, textOf } from './html-tree.mjs';
+import { root, run } from './run-cli.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(root, 'bin/open-letter.js');
 const fixture = (name) => join(root, 'test/cli/fixtures', name);
 const demoPath = join(root, 'demo/campaigns/brandbrief-samen-veilig.json');
 const demo = JSON.parse(await readFile(demoPath, 'utf8'));
-
-/**
- * Runs the CLI. Asynchronous rather than spawnSync: spawnSync would block this
- * process's event loop, and with it the HTTP server the CLI is asked to read from.
- */
-function run(...args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 const warningLines = (stderr) => stderr.split('\n').filter((line) => line.startsWith('warning: '));
 
@@ -52,27 +34,14 @@ async function scratchFile(name, content) {
   return path;
 }
 
-// ——— Parsed HTML helpers ———
-
-function elements(node, predicate, found = []) {
-  for (const child of node.childNodes ?? []) {
-    if (child.tagName && predicate(child)) found.push(child);
-    elements(child.content ?? child, predicate, found);
-  }
-  return found;
-}
-const byTag = (node, tag) => elements(node, (element) => element.tagName === tag);
-const textOf = (node) => (node.nodeName === '#text' ? node.value : (node.childNodes ?? []).map(textOf).join(''));
-const attribute = (node, name) => node.attrs?.find((attr) => attr.name === name)?.value;
-
 /** What a reader of `language` should see of a campaign text: computed from the JSON, not from the code. */
 const inLanguage = (campaign, language) => (text) =>
   typeof text === 'string' ? text : (text[language] ?? text[campaign.language]);
 
 /** The interface's section headings, as the translations in locales/ promise them. */
 const sectionHeadings = {
-  nl: (count) => ['Eisen', `${count} ondertekenaars`, 'Bronnen'],
-  en: (count) => ['Demands', `${count} signatories`, 'Sources'],
+  nl: (count) => ['Wat wij vragen', `${count} ondertekenaars`, 'Bronnen'],
+  en: (count) => ['What we are asking for', `${count} signatories`, 'Sources'],
 };
 
 describe('open-letter --help', () => {
@@ -363,7 +332,7 @@ describe('open-letter snapshot', () => {
 
       test('lists every signatory with party and place', () => {
         const items = byTag(tree, 'ul')
-          .filter((list) => attribute(list, 'class') === 'signatories')
+          .filter((list) => hasClass(list, 'open-letter__signatories'))
           .flatMap((list) => byTag(list, 'li'))
           .map(textOf);
         const expected = demo.signatories.map(({ name, party, place }) => `${name}, ${party}${place ? ` (${place})` : ''}`);
@@ -393,10 +362,18 @@ describe('open-letter snapshot', () => {
 
       test('has no script, no style, no inline style, no Lit markers and no shadow-only attributes', () => {
         const html = result.stdout;
-        for (const forbidden of [/<script/i, /<style/i, /\sstyle=/i, /<!--\/?lit-/, /<\?/, /\spart=/, /\stabindex=/]) {
+        for (const forbidden of [/<script/i, /<style/i, /\sstyle=/i, /<!--\/?lit-/, /<\?/, /\spart=/]) {
           assert.doesNotMatch(html, forbidden);
         }
         assert.equal(elements(tree, (element) => element.attrs.some((attr) => attr.name.startsWith('on'))).length, 0);
+      });
+
+      test('adds nothing to the tab order: only the title takes focus, by script, as in the live block', () => {
+        const focusable = elements(tree, (element) => attribute(element, 'tabindex') !== undefined);
+        assert.deepEqual(
+          focusable.map((element) => [textOf(element), attribute(element, 'tabindex')]),
+          [[show(demo.title), '-1']],
+        );
       });
 
       test('prefixes its ids so they cannot clash with the page\'s, and its label points at its own title', () => {
@@ -460,7 +437,7 @@ describe('open-letter snapshot', () => {
     const { status, stdout } = await run('snapshot', path, '--lang', 'en');
     assert.equal(status, 0);
     const tree = parseFragment(stdout);
-    const list = byTag(tree, 'ul').find((ul) => attribute(ul, 'class') === 'signatories');
+    const list = byTag(tree, 'ul').find((ul) => hasClass(ul, 'open-letter__signatories'));
     assert.equal(byTag(list, 'li').length, 40);
     assert.equal(byTag(tree, 'button').length, 0);
   });
@@ -468,7 +445,7 @@ describe('open-letter snapshot', () => {
   test('marks the highlighted party\'s signatory, as the block\'s highlight attribute does', async () => {
     const { status, stdout } = await run('snapshot', demoPath, '--lang', 'en', '--highlight', 'houten anders!');
     assert.equal(status, 0);
-    const highlighted = elements(parseFragment(stdout), (element) => attribute(element, 'class') === 'highlighted');
+    const highlighted = elements(parseFragment(stdout), (element) => hasClass(element, 'open-letter__signatory--highlighted'));
     assert.deepEqual(highlighted.map(textOf), ['Wayne Wilson, Houten Anders! (our party)']);
   });
 

@@ -1,0 +1,79 @@
+// With the pre-rendered letter in the snippet, the block's script takes the letter over in
+// place: nothing moves, and at no moment do readers (or assistive technology) meet the
+// letter twice. test/pages/take-over-probe.js watches the page from before the script runs.
+import { expect, waitUntil } from '@open-wc/testing';
+import { demoCampaign, openPage, textIn } from './helpers.js';
+import { collapsed, duplicateIds, painted, type PageWindow } from './page-helpers.js';
+
+interface TakeOverRecord {
+  before: { blockHeight: number; belowTop: number };
+  batches: { letters: number; titles: number; duplicateIds: string[] }[];
+  layoutShifts: number[] | null;
+  loaded: boolean;
+}
+
+type ProbedPage = PageWindow & { takeOver: TakeOverRecord };
+
+describe('the block takes over its pre-rendered letter in place', () => {
+  let page: ProbedPage;
+  let record: TakeOverRecord;
+
+  before(async () => {
+    // The campaign arrives late, as from a slow endpoint: the pre-rendered letter is on
+    // screen first, and the take-over happens on a painted page.
+    page = await openPage<ProbedPage>('/api/snippet-page?lang=nl&letter=prerendered&probe&campaign-delay=800', {
+      width: 800,
+      height: 600,
+    });
+    record = page.takeOver;
+    await waitUntil(() => record.loaded, 'the block fires open-letter-load', { timeout: 10_000 });
+    await painted(page);
+  });
+
+  after(() => page.frameElement?.remove());
+
+  it("has taken the letter over: the letter is the script's, with its language switch", () => {
+    const switches = page.document.querySelectorAll('open-letter button[aria-pressed]');
+    expect(switches, 'the language buttons the script adds').to.have.length(2);
+    expect(record.batches, 'the probe saw the script change the page').to.not.be.empty;
+  });
+
+  it('keeps its height (±1 px)', () => {
+    const height = page.document.querySelector('open-letter')!.getBoundingClientRect().height;
+    expect(
+      Math.abs(height - record.before.blockHeight),
+      `the pre-rendered letter was ${record.before.blockHeight} px tall, the block is ${height} px`,
+    ).to.be.at.most(1);
+  });
+
+  it('moves nothing below it: the text below stays put, and no layout shift (CLS 0) where the engine reports them', () => {
+    const belowTop = page.document.getElementById('below')!.getBoundingClientRect().top + page.scrollY;
+    expect(belowTop, 'the top of the text below the block, in page coordinates').to.be.closeTo(record.before.belowTop, 1);
+    // Layout Instability API: Chromium only; the positions above hold in every engine.
+    if (record.layoutShifts) {
+      expect(record.layoutShifts, 'layout shift scores during the take-over').to.deep.equal([]);
+    }
+  });
+
+  it('never has two letters or two titles in the document, after any change', () => {
+    record.batches.forEach((batch, index) => {
+      expect(batch.letters, `letters in the document after change ${index + 1}`).to.be.at.most(1);
+      expect(batch.titles, `titles in the document after change ${index + 1}`).to.be.at.most(1);
+    });
+  });
+
+  it('never has an id twice in the document, after any change', () => {
+    record.batches.forEach((batch, index) => {
+      expect(batch.duplicateIds, `ids on more than one element after change ${index + 1}`).to.deep.equal([]);
+    });
+    expect(duplicateIds(page.document), 'ids on more than one element now').to.deep.equal([]);
+  });
+
+  it('leaves exactly one heading with the title', async () => {
+    const title = textIn((await demoCampaign()).title, 'nl');
+    const headings = [...page.document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(
+      (heading) => collapsed(heading.textContent) === title,
+    );
+    expect(headings, `headings "${title}" in the document`).to.have.length(1);
+  });
+});
