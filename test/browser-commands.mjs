@@ -118,13 +118,22 @@ async function computedAccessibility(session) {
   const objectGroup = 'computed-accessibility';
   const { result } = await client.send('Runtime.evaluate', { expression: `window.${TARGETS}`, objectGroup });
   try {
-    const { result: items } = await client.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
+    const { result: items } = await client.send('Runtime.getProperties', {
+      objectId: result.objectId,
+      ownProperties: true,
+    });
     const elements = items.filter((item) => /^\d+$/.test(item.name)).sort((a, b) => a.name - b.name);
     const computed = [];
     for (const { value } of elements) {
-      const { nodes } = await client.send('Accessibility.getPartialAXTree', { objectId: value.objectId, fetchRelatives: false });
+      const { nodes } = await client.send('Accessibility.getPartialAXTree', {
+        objectId: value.objectId,
+        fetchRelatives: false,
+      });
       const [node] = nodes;
-      computed.push({ role: node.ignored ? 'none' : String(node.role?.value ?? ''), name: String(node.name?.value ?? '') });
+      computed.push({
+        role: node.ignored ? 'none' : String(node.role?.value ?? ''),
+        name: String(node.name?.value ?? ''),
+      });
     }
     return computed;
   } finally {
@@ -154,7 +163,9 @@ export function browserCommandsPlugin() {
         return page.accessibility.snapshot({ interestingOnly: false, root: root ?? undefined });
       }
       if (command === 'emulate-forced-colors') {
-        await (await devTools(chromiumPage(session))).send('Emulation.setEmulatedMedia', {
+        await (
+          await devTools(chromiumPage(session))
+        ).send('Emulation.setEmulatedMedia', {
           features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
         });
         return true;

@@ -50,7 +50,11 @@ describe('roles and names, as the engine computes them (WebKit and Chromium)', f
     const counts = withRole(parts, 'list').map(
       (list) => items.filter((item) => item.element.parentElement === list.element).length,
     );
-    expect(counts).to.deep.equal([campaign.letter.demands.length, campaign.signatories.length, campaign.sources!.length]);
+    expect(counts).to.deep.equal([
+      campaign.letter.demands.length,
+      campaign.signatories.length,
+      campaign.sources!.length,
+    ]);
   });
 
   it('names every link after its source and publisher', async () => {
@@ -87,8 +91,8 @@ describe('roles and names, as the engine computes them (WebKit and Chromium)', f
     const parts = await accessibleParts(await loaded('/api/many.json?count=1234', { lang: 'nl' }));
     expect(withRole(parts, 'button').map((button) => button.name)).to.include('Alle 1.234 ondertekenaars tonen');
     const [, signatories] = withRole(parts, 'list');
-    expect(withRole(parts, 'listitem').filter((item) => item.element.parentElement === signatories.element)).to.have.length(
-      OpenLetter.signatoriesWhenFolded,
-    );
+    expect(
+      withRole(parts, 'listitem').filter((item) => item.element.parentElement === signatories.element),
+    ).to.have.length(OpenLetter.signatoriesWhenFolded);
   });
 });

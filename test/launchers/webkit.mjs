@@ -17,7 +17,8 @@ function miniBrowserPath() {
   const found = readdirSync('/usr/lib')
     .map((dir) => `/usr/lib/${dir}/webkit2gtk-4.1/MiniBrowser`)
     .find((path) => existsSync(path));
-  if (!found) throw new Error('MiniBrowser not found: install webkit2gtk-driver (apt-get install webkit2gtk-driver xvfb)');
+  if (!found)
+    throw new Error('MiniBrowser not found: install webkit2gtk-driver (apt-get install webkit2gtk-driver xvfb)');
   return found;
 }
 
@@ -69,7 +70,7 @@ async function startXvfb(own) {
   try {
     return await withTimeout(Promise.race([display, exitOf(xvfb, 'Xvfb')]), 10000, 'Xvfb did not report its display');
   } catch (error) {
-    throw new Error(`${error.message}\n${stderr}`);
+    throw new Error(`${error.message}\n${stderr}`, { cause: error });
   }
 }
 
@@ -150,7 +151,10 @@ class WebKitLauncher extends WebdriverLauncher {
     if (this.#watchingExit) return;
     this.#watchingExit = true;
     process.once('exit', () => this.#kill());
-    for (const [signal, number] of [['SIGTERM', 15], ['SIGHUP', 1]]) {
+    for (const [signal, number] of [
+      ['SIGTERM', 15],
+      ['SIGHUP', 1],
+    ]) {
       process.once(signal, () => {
         this.#kill();
         process.exit(128 + number);
