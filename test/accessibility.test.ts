@@ -68,7 +68,8 @@ describe('accessibility: axe finds no violations', () => {
       });
     }
 
-    it(`[long list collapsed and expanded, ${lang}] is accessible`, async () => {
+    it(`[long list collapsed and expanded, ${lang}] is accessible`, async function () {
+      this.timeout(60_000); // two axe runs, the second over 1,234 signatories: about 8 s on a quiet machine
       const el = await loaded(withSignatories(1234), { lang });
       await expect(el).to.be.accessible();
       el.querySelector<HTMLButtonElement>('button[aria-expanded]')!.click();

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import '../src/open-letter-define.js';
 import type { OpenLetter, OpenLetterErrorDetail } from '../src/open-letter.js';
 import type { Campaign } from '../src/campaign-schema.js';
-import { captureConsole, demoCampaign, echoUrl, fallbackVisible, openPage, uncaughtDuring } from './helpers.js';
+import { captureConsole, demoCampaign, echoUrl, fallbackVisible, isWebKit, openPage, uncaughtDuring } from './helpers.js';
 
 declare global {
   interface Window {
@@ -298,8 +298,10 @@ async function expectInert(outcome: Outcome, payload: string): Promise<void> {
   for (const selector of exact) {
     for (const node of root.querySelectorAll(selector)) expect(node.textContent, selector).to.equal(payload);
   }
-  // And every one of the texts, as the reader sees it.
-  expect(occurrences(collapse(article!.innerText), collapse(payload)), 'texts showing the payload').to.equal(TEXTS_SHOWN);
+  // And every one of the texts, as the reader sees it. (WebKit's innerText takes about 20 s for
+  // 100 000 characters in a <bdi>: there such a payload is checked through textContent above only.)
+  if (!(isWebKit && payload.length > 10_000))
+    expect(occurrences(collapse(article!.innerText), collapse(payload)), 'texts showing the payload').to.equal(TEXTS_SHOWN);
 
   expect(foreignNames(root, allowed), 'elements or attributes the template never makes').to.deep.equal([]);
   expect(nonHttpLinks(root), 'links that are not http(s)').to.deep.equal([]);
