@@ -102,6 +102,7 @@ function elementId(reference) {
 
 async function computedAccessibility(session) {
   if (session.browser.type === 'webdriver') {
+    session.browser.accessibilityTreeSwitchedOn?.();
     const driver = session.browser.driver;
     const elements = await driver.execute(`return window.${TARGETS}`);
     const computed = [];

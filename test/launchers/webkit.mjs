@@ -93,6 +93,7 @@ class WebKitLauncher extends WebdriverLauncher {
   #children = new Map();
   #started;
   #watchingExit = false;
+  #freshBrowserNext = false;
 
   constructor() {
     // Nothing is looked up or started yet: the runner builds every launcher, also for a run
@@ -108,6 +109,11 @@ class WebKitLauncher extends WebdriverLauncher {
   async startSession(id, url) {
     this.#started ??= this.#startDriver();
     await this.#started;
+    if (this.#freshBrowserNext) {
+      // Ends this MiniBrowser's WebDriver session; the next one starts a new MiniBrowser.
+      this.#freshBrowserNext = false;
+      await super.stop();
+    }
     return super.startSession(id, url);
   }
 
@@ -115,6 +121,16 @@ class WebKitLauncher extends WebdriverLauncher {
     this.#started ??= this.#startDriver();
     await this.#started;
     return super.startDebugSession(id, url);
+  }
+
+  /**
+   * WebDriver's computed role and label switch WebKit's accessibility tree on for the rest of
+   * the browser's life, as a screen reader would; from then on rendering a huge text takes
+   * ten times longer. The test file after one that asked for them gets a new MiniBrowser, so
+   * each file runs as it would on its own.
+   */
+  accessibilityTreeSwitchedOn() {
+    this.#freshBrowserNext = true;
   }
 
   async stop() {
