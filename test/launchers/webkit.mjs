@@ -113,8 +113,14 @@ class WebKitLauncher extends WebdriverLauncher {
       // Ends this MiniBrowser's WebDriver session; the next one starts a new MiniBrowser.
       this.#freshBrowserNext = false;
       await super.stop();
+      // Also when ending the session failed (stop() swallows that): never reuse it.
+      this.driver = undefined;
+      this.driverManager = undefined;
     }
-    return super.startSession(id, url);
+    await this.ensureManagerInitialized();
+    // Awaited, unlike the stock launcher's queued start: a failed navigation then fails this
+    // test file with WebDriver's message instead of ending the whole run without one.
+    await this.driverManager.startSession(id, url);
   }
 
   async startDebugSession(id, url) {
