@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { checkCampaign, type Campaign } from './campaign-schema.js';
 import { languagesOf } from './campaign-text.js';
@@ -39,8 +38,19 @@ type State =
 /** The names of the interface languages, each written in its own language. */
 const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
 
+/**
+ * The letter in a template of its language's own: switching languages switches templates,
+ * so Lit makes the letter anew. Firefox keeps the old language for text re-rendered under
+ * an element whose `lang` changed (a screen reader would read English by Dutch rules); new
+ * elements get the new one. Lit's `keyed` directive does the same for 90 B more.
+ */
+const inItsOwnFrame: Record<Language, (letter: unknown) => unknown> = {
+  nl: (letter) => html`${letter}`,
+  en: (letter) => html`${letter}`,
+};
+
 /** Milliseconds of loading before "Loading the letter…" is announced: a quick answer needs no words. */
-const ANNOUNCE_LOADING_AFTER = 400;
+const ANNOUNCE_LOADING_AFTER = 1000;
 
 /**
  * Shows one campaign letter — title, date, summary, the letter with its demands, the
@@ -213,7 +223,11 @@ export class OpenLetter extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('campaign') || changed.has('referrerPolicy')) this.#load(false);
-    if (changed.has('headingLevel') && !isHeadingLevel(this.headingLevel)) {
+    if (changed.has('highlight') && this.highlight != null && typeof this.highlight !== 'string' && !Array.isArray(this.highlight)) {
+      console.warn(`<open-letter>: highlight must be names separated by commas, or a list of names; got ${typeof this.highlight}, ignored`);
+    }
+    // No attribute (null) means the default, 2, without a word.
+    if (changed.has('headingLevel') && this.headingLevel != null && !isHeadingLevel(this.headingLevel)) {
       console.warn(`<open-letter>: heading-level must be a whole number from 1 to 6, got ${String(this.headingLevel)}; using 2`);
     }
     // Busy while loading: assistive technology waits instead of reading a half state.
@@ -224,11 +238,12 @@ export class OpenLetter extends LitElement {
     const loaded = this.state.status === 'loaded';
     // Out before the live letter is in, in the same task: assistive technology never meets the
     // letter twice, and nothing paints with both or neither.
-    const focused = loaded ? this.#takeOutFallback() : this.#putBackFallback();
+    const hadFocus = loaded ? this.#takeOutFallback() : this.#putBackFallback();
     // msg() reads the language while rendering: give it this block's own, decided after
     // willUpdate() has taken in a new campaign (whose language may be the deciding one).
     inLanguage(this.readerLanguage, () => super.update(changed));
-    if (focused) this.#focusTheSameIn(focused);
+    // A keyboard user already in the pre-rendered letter goes on from its title.
+    if (hadFocus) this.querySelector<HTMLElement>('.open-letter__title')?.focus();
   }
 
   protected override updated(): void {
@@ -295,10 +310,10 @@ export class OpenLetter extends LitElement {
       referrerPolicy: (this.referrerPolicy || undefined) as ReferrerPolicy | undefined,
       fresh: retrying,
     }).then(
-      (data) => {
+      ({ data, url: answeredFrom }) => {
         if (request !== this.#request) return; // A newer src won.
-        this.#request = undefined;
-        this.#accept(data, url.href, url.href);
+        // this.#request stays: the block holds its share of the answer until it loads another or leaves.
+        this.#accept(data, url.href, answeredFrom);
       },
       (error: unknown) => {
         if (request !== this.#request) return; // Aborted or superseded: nobody waits for it.
@@ -329,7 +344,7 @@ export class OpenLetter extends LitElement {
     check.campaign.sources?.forEach((source, index) => {
       if (!httpUrl(source.url, linkBase)) {
         console.warn(
-          `<open-letter>: sources[${index}].url in the campaign from ${origin} is not http(s); shown as text: ${JSON.stringify(source.url)}`,
+          `<open-letter>: sources[${index}].url in the campaign from ${origin} is not http(s), or hides its host behind user info; shown as text: ${JSON.stringify(source.url)}`,
         );
       }
     });
@@ -371,33 +386,25 @@ export class OpenLetter extends LitElement {
 
   /**
    * Takes the webmaster's children out of the page while the letter shows, keeping them for
-   * a failure. Returns the element that had focus in them (a keyboard user already in the
-   * pre-rendered letter), to find its twin in the live one.
+   * a failure. Returns whether focus was in them.
    */
-  #takeOutFallback(): HTMLElement | undefined {
-    if (this.#fallback) return undefined;
+  #takeOutFallback(): boolean {
+    if (this.#fallback) return false;
     this.#ids(); // The pre-rendered letter's ids, while it is still here.
     const children = [...this.childNodes].filter(
       (node) => node !== this.#container && !(node instanceof HTMLLinkElement || node instanceof HTMLScriptElement),
     );
-    const focused = document.activeElement as HTMLElement | null;
+    const focused = document.activeElement;
     this.#fallback = children;
     for (const node of children) node.remove();
     this.#scrollToFragmentOnce = !children.some((node) => node instanceof Element && hasId(node, fragment()));
-    return focused && children.some((node) => node.contains(focused)) ? focused : undefined;
+    return children.some((node) => node.contains(focused));
   }
 
-  #putBackFallback(): undefined {
+  #putBackFallback(): false {
     if (this.#fallback) this.#container!.before(...this.#fallback);
     this.#fallback = undefined;
-    return undefined;
-  }
-
-  #focusTheSameIn(previous: HTMLElement): void {
-    const same =
-      (previous.id && this.querySelector<HTMLElement>(`#${CSS.escape(previous.id)}`)) ||
-      (previous instanceof HTMLAnchorElement && this.querySelector<HTMLElement>(`a[href="${CSS.escape(previous.href)}"]`));
-    (same || this.querySelector<HTMLElement>('.open-letter__title'))?.focus();
+    return false;
   }
 
   /** Ids unique on the page: the pre-rendered letter's, else from the element's id, else by its place among the blocks. */
@@ -417,13 +424,13 @@ export class OpenLetter extends LitElement {
     const { state } = this;
     const failed = state.status === 'error' || (state.status === 'loading' && state.retrying);
     return html`
-      ${state.status === 'loaded' ? keyed(this.readerLanguage, this.#renderLetter(state.campaign, state.linkBase)) : nothing}
+      ${state.status === 'loaded' ? inItsOwnFrame[this.readerLanguage](this.#renderLetter(state.campaign, state.linkBase)) : nothing}
       <div class="open-letter__status" role="status">
-        ${state.status === 'loading' && this.announceLoading ? msg('Loading the letter…') : nothing}
+        ${state.status === 'loading' && this.announceLoading ? msg('Loading the letter…', { id: 'loading' }) : nothing}
       </div>
       <div class="open-letter__error">
         <p class="open-letter__alert" role="alert" aria-live="assertive">${state.status === 'error'
-            ? msg('The letter could not be loaded.')
+            ? msg('The letter could not be loaded.', { id: 'failed' })
             : nothing}</p>
         ${failed
           ? html`<button
@@ -432,7 +439,7 @@ export class OpenLetter extends LitElement {
               aria-disabled=${state.status === 'loading' ? 'true' : 'false'}
               @click=${this.#retry}
             >
-              ${msg('Try again')}
+              ${msg('Try again', { id: 'try-again' })}
             </button>`
           : nothing}
       </div>
@@ -466,15 +473,15 @@ export class OpenLetter extends LitElement {
             @click=${() => (this.allSignatoriesShown = !this.allSignatoriesShown)}
           >
             ${this.allSignatoriesShown
-              ? msg('Show fewer signatories')
-              : msg(str`Show all ${new Intl.NumberFormat(reader).format(count)} signatories`)}
+              ? msg('Show fewer signatories', { id: 'show-fewer' })
+              : msg(str`Show all ${new Intl.NumberFormat(reader).format(count)} signatories`, { id: 'show-all' })}
           </button>`
         : undefined,
     });
   }
 
   #renderLanguageSwitch(languages: Language[], reader: Language) {
-    return html`<div class="open-letter__language-switch" role="group" aria-label=${msg('Language')}>
+    return html`<div class="open-letter__language-switch" role="group" aria-label=${msg('Language', { id: 'language' })}>
       ${languages.map(
         (language) =>
           html`<button
