@@ -1,6 +1,7 @@
-// Tests run in two real engines, Debian's Chromium and Firefox ESR, against the
-// TypeScript sources; test/server.mjs serves campaigns that misbehave in every way
-// a real endpoint can.
+// Tests run in three real engines, Debian's Chromium, Firefox ESR and WebKitGTK (the
+// engine of every iPhone), one after another, against the TypeScript sources;
+// test/server.mjs serves campaigns that misbehave in every way a real endpoint can.
+// BROWSERS=webkit (or a comma-separated list) runs only those engines.
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
@@ -8,6 +9,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { campaignEndpoints } from './test/server.mjs';
 import { browserCommandsPlugin } from './test/browser-commands.mjs';
 import { chromiumFlags, chromiumPath } from './scripts/chromium.mjs';
+import { webkitLauncher } from './test/launchers/webkit.mjs';
 
 
 const chromium = chromeLauncher({
@@ -29,15 +31,19 @@ const firefox = chromeLauncher({
   },
 });
 
-const browsers = { chromium, firefox };
+const browsers = { chromium, firefox, webkit: webkitLauncher() };
 const only = process.env.BROWSERS?.split(',').filter(Boolean);
+const unknown = only?.filter((name) => !(name in browsers)) ?? [];
+if (unknown.length) throw new Error(`BROWSERS: unknown ${unknown.join(', ')}; choose from ${Object.keys(browsers).join(', ')}`);
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   browsers: only ? only.map((name) => browsers[name]) : Object.values(browsers),
+  // One engine at a time, one test file at a time: the machines have two cores.
+  concurrentBrowsers: 1,
   concurrency: 1,
-  // Generous: two engines share two cores; no test asserts a duration.
+  // Generous: the engine and the runner share two cores; no test asserts a duration.
   testFramework: { config: { timeout: 20000 } },
   middleware: campaignEndpoints,
   plugins: [

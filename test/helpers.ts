@@ -68,6 +68,10 @@ export function captureConsole(kind: 'error' | 'warn') {
 }
 
 export const isFirefox = navigator.userAgent.includes('Firefox');
+/** Chromium, the one engine whose DevTools protocol the runner can use. */
+export const isChromium = navigator.userAgent.includes('Chrome/');
+/** WebKit: WebKitGTK's MiniBrowser over WebDriver (Safari's engine). */
+export const isWebKit = navigator.userAgent.includes('AppleWebKit/') && !isChromium;
 
 /** A fresh key for counting requests at the test server (`/api/seen?key=`). */
 export function uniqueKey(what: string): string {
