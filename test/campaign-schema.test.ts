@@ -3,8 +3,12 @@
 import { expect } from '@open-wc/testing';
 import { checkCampaign, type CampaignCheck } from '../src/campaign-schema.js';
 
+/** Campaign-like data, loosely typed on purpose: these tests build invalid campaigns. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Data = Record<string, any>;
+
 /** The smallest campaign the format allows: only required fields, plain strings. */
-function minimal(): Record<string, any> {
+function minimal(): Data {
   return {
     version: 1,
     language: 'nl',
@@ -16,7 +20,7 @@ function minimal(): Record<string, any> {
 }
 
 /** `minimal()` with one source, which has only its required fields. */
-function withSource(): Record<string, any> {
+function withSource(): Data {
   return { ...minimal(), sources: [{ title: 'Een bron', url: 'https://example.org/bron' }] };
 }
 
@@ -35,7 +39,7 @@ function expectValid(check: CampaignCheck): void {
 }
 
 /** Removes the field at a dotted path such as `letter.paragraphs` or `signatories.0.party`. */
-function without(data: Record<string, any>, path: string): Record<string, any> {
+function without(data: Data, path: string): Data {
   const keys = path.split('.');
   const last = keys.pop()!;
   const parent = keys.reduce((node, key) => node[key], data);
@@ -62,7 +66,7 @@ describe('checkCampaign', () => {
   });
 
   describe('names the path of each missing required field', () => {
-    const required: [string, () => Record<string, any>, string][] = [
+    const required: [string, () => Data, string][] = [
       ['version', minimal, 'version'],
       ['language', minimal, 'language'],
       ['title', minimal, 'title'],

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, demoCampaign, isFirefox, loaded, textOf } from './helpers.js';
+import { DEMO_URL, demoCampaign, isFirefox, loaded, textOf, withCampaign } from './helpers.js';
 
 /** A page stylesheet, as a webmaster's theme would add it. */
 function pageStyle(css: string): () => void {
@@ -158,5 +158,39 @@ describe('the element manifest (custom-elements.json)', () => {
     for (const item of [...element.attributes, ...element.events, ...element.cssProperties]) {
       expect(item.description, `${item.name} has no description`).to.be.a('string').and.not.equal('');
     }
+  });
+});
+
+describe('the styling hooks in the README', () => {
+  /** Every `open-letter__…` class name in a text. */
+  const classNames = (text: string) => new Set([...text.matchAll(/open-letter__[a-z]+(?:-[a-z]+)*(?:--[a-z]+)?/g)].map((match) => match[0]));
+
+  it('documents every class name the block renders, and no other', async () => {
+    const readme = await (await fetch('/README.md')).text();
+    const start = readme.indexOf('## Theming');
+    const theming = readme.slice(start, readme.indexOf('\n## ', start + 1));
+    // The table writes modifiers after their block: `open-letter__section` (`--demands`, …).
+    const documented = classNames(
+      theming.replace(/`(open-letter__[a-z-]+)` \(((?:`--[a-z]+`(?:, )?)+)\)/g, (_all, block: string, modifiers: string) =>
+        [block, ...[...modifiers.matchAll(/--[a-z]+/g)].map(([modifier]) => block + modifier)].join(' '),
+      ),
+    );
+    // Every state and every kind of part: a highlighted long list, a translation, an address-like title, an unlinked source, a failure.
+    const campaign = await demoCampaign();
+    campaign.signatories = [...campaign.signatories, ...campaign.signatories, ...campaign.signatories, ...campaign.signatories];
+    campaign.sources = [
+      ...campaign.sources!,
+      { title: 'www.rijksoverheid.nl', url: 'https://example.org/elders' },
+      { title: 'Geen adres', url: 'mailto:iemand@example.org' },
+    ];
+    const blocks = [
+      await withCampaign(campaign, { lang: 'en', highlight: 'Houten Anders!' }),
+      await loaded('/api/not-found.json', { lang: 'nl' }),
+    ];
+    const rendered = new Set(blocks.flatMap((el) => [...el.querySelectorAll('[class]')].flatMap((node) => [...node.classList])));
+    rendered.delete('open-letter__live'); // the element's own container, not a part of the letter
+    const classes = new Set([...rendered].filter((name) => name.startsWith('open-letter__')));
+    expect([...classes].filter((name) => !documented.has(name)), 'rendered but not in the README').to.deep.equal([]);
+    expect([...documented].filter((name) => !classes.has(name)), 'in the README but never rendered').to.deep.equal([]);
   });
 });
