@@ -63,7 +63,8 @@ export function harness() {
         // Only where a title can be: a long list adds thousands of items, and this runs in the measured page.
         if (node.localName !== 'article' && !/^h[1-6]$/.test(node.localName ?? '')) continue;
         const titles = node.matches('.open-letter__title') ? [node] : node.querySelectorAll('.open-letter__title');
-        for (const title of titles) if (!title.hasAttribute('elementtiming')) title.setAttribute('elementtiming', 'live-title');
+        for (const title of titles)
+          if (!title.hasAttribute('elementtiming')) title.setAttribute('elementtiming', 'live-title');
       }
     }
   }).observe(document, { childList: true, subtree: true });
@@ -95,9 +96,13 @@ export function harness() {
       },
       { once: true },
     );
-    document.addEventListener('open-letter-error', (event) => reject(new Error(`open-letter-error: ${event.detail.reason}`)), {
-      once: true,
-    });
+    document.addEventListener(
+      'open-letter-error',
+      (event) => reject(new Error(`open-letter-error: ${event.detail.reason}`)),
+      {
+        once: true,
+      },
+    );
   });
 
   customElements.whenDefined('open-letter').then(() => (m.defined = performance.now()));
@@ -114,7 +119,8 @@ export function harness() {
       const start = performance.now();
       document.querySelector('.open-letter__disclosure[aria-expanded="false"]').click();
       const check = () => {
-        if (list.childElementCount >= total) twoFrames().then((end) => resolve({ start, end, items: list.childElementCount }));
+        if (list.childElementCount >= total)
+          twoFrames().then((end) => resolve({ start, end, items: list.childElementCount }));
         else setTimeout(check, 4);
       };
       check();

@@ -98,7 +98,10 @@ function shapes(L) {
       maxLength: L.MAX_TEXT_LENGTH,
       build: (base, count, length, english) => ({
         ...base,
-        letter: { ...base.letter, demands: Array.from({ length: count }, (_, i) => text(prose(length, NL_WORDS, i), english)) },
+        letter: {
+          ...base.letter,
+          demands: Array.from({ length: count }, (_, i) => text(prose(length, NL_WORDS, i), english)),
+        },
       }),
     },
     {
@@ -108,7 +111,10 @@ function shapes(L) {
       maxLength: L.MAX_TEXT_LENGTH,
       build: (base, count, length, english) => ({
         ...base,
-        letter: { ...base.letter, closing: Array.from({ length: count }, (_, i) => text(prose(length, NL_WORDS, i), english)) },
+        letter: {
+          ...base.letter,
+          closing: Array.from({ length: count }, (_, i) => text(prose(length, NL_WORDS, i), english)),
+        },
       }),
     },
     {
@@ -178,7 +184,9 @@ export function largestCampaigns(limits, base) {
     const count = largest(1, shape.maxCount, (n) => fits(n, 1));
     const length = largest(1, shape.maxLength, (n) => fits(count, n));
     const english =
-      shape.translatable === false || length < shape.maxLength ? 0 : largest(0, shape.maxLength, (n) => fits(count, length, n));
+      shape.translatable === false || length < shape.maxLength
+        ? 0
+        : largest(0, shape.maxLength, (n) => fits(count, length, n));
     const json = JSON.stringify(shape.build(base, count, length, english));
     return {
       name: shape.name,

@@ -14,7 +14,8 @@ const BELOW = `<p id="below">Dit is de tekst onder de brief op de pagina van de 
   van hoogte verandert, schuift deze alinea mee.</p>`;
 
 /** The link fallback of the README's snippet. */
-export const LINK_FALLBACK = '<a href="https://houtenanders.nl/brandbrief-datalek-samen-veilig/">Lees de brandbrief</a>';
+export const LINK_FALLBACK =
+  '<a href="https://houtenanders.nl/brandbrief-datalek-samen-veilig/">Lees de brandbrief</a>';
 
 function page(body) {
   return `<!doctype html>
@@ -48,7 +49,8 @@ export function markTitle(snapshotHtml) {
     marked += 1;
     return `<${tag} elementtiming="letter-title" ${attributes}`;
   });
-  if (marked !== 1) throw new Error('the snapshot has no heading with class "open-letter__title"; did its output change?');
+  if (marked !== 1)
+    throw new Error('the snapshot has no heading with class "open-letter__title"; did its output change?');
   return html;
 }
 
@@ -67,5 +69,7 @@ export function embedPage({ script, stylesheet, campaign, fallback = LINK_FALLBA
 
 /** The same letter as static HTML: the snapshot in the element, with the stylesheet, and no script. */
 export function staticPage({ stylesheet, snapshot }) {
-  return page(`<div class="open-letter-embed"><link rel="stylesheet" href="${stylesheet}"><open-letter lang="nl">${snapshot}</open-letter></div>`);
+  return page(
+    `<div class="open-letter-embed"><link rel="stylesheet" href="${stylesheet}"><open-letter lang="nl">${snapshot}</open-letter></div>`,
+  );
 }

@@ -38,7 +38,12 @@ export function report(results, { PAGES, quietLoad }) {
   row('`dist/open-letter.js` (both languages)', bytes(b.script.raw), bytes(b.script.gzip), bytes(b.script.brotli));
   row('`dist/open-letter.css`', bytes(b.stylesheet.raw), bytes(b.stylesheet.gzip), bytes(b.stylesheet.brotli));
   row('**together**', bytes(b.total.raw), `**${bytes(b.total.gzip)}**`, bytes(b.total.brotli));
-  row('the demo campaign JSON (not in the budget)', bytes(b.campaign.raw), bytes(b.campaign.gzip), bytes(b.campaign.brotli));
+  row(
+    'the demo campaign JSON (not in the budget)',
+    bytes(b.campaign.raw),
+    bytes(b.campaign.gzip),
+    bytes(b.campaign.brotli),
+  );
   budgets.push([
     `script + stylesheet ≤ ${bytes(b.budgetGzip)} gzip -9 (\`DOWNLOAD_BUDGET_GZIP\`)`,
     `${bytes(b.total.gzip)} (${b.withinBudget ? `${bytes(b.budgetGzip - b.total.gzip)} to spare` : `${bytes(b.total.gzip - b.budgetGzip)} over`})`,
@@ -69,21 +74,31 @@ function timeTables(t, { row, lines, budgets, PAGES, runs }) {
   for (const name of Object.keys(PAGES)) {
     row(
       PAGES[name].label,
-      ...latencies.flatMap((latency) => [ms(at(latency, name).medianTitleOnScreen), ratio(at(latency, name).ratioToStatic)]),
+      ...latencies.flatMap((latency) => [
+        ms(at(latency, name).medianTitleOnScreen),
+        ratio(at(latency, name).ratioToStatic),
+      ]),
       PAGES[name].budget ? `≤ ${PAGES[name].budget}×` : '',
       at(latencies[0], name).requests.length,
     );
   }
 
   const spread = latencies
-    .map((latency) => `at ${latency} ms ${Object.keys(PAGES).map((name) => `${name} ${at(latency, name).interquartileTitleOnScreen.map(Math.round).join('–')}`).join(', ')} ms`)
+    .map(
+      (latency) =>
+        `at ${latency} ms ${Object.keys(PAGES)
+          .map((name) => `${name} ${at(latency, name).interquartileTitleOnScreen.map(Math.round).join('–')}`)
+          .join(', ')} ms`,
+    )
     .join('; ');
   lines.push('', `Run-to-run spread (25th–75th percentile): ${spread}.`);
 
   // (a): the title comes from the pre-rendered markup; the take-over must not move it.
   const pre = latencies.map((latency) => at(latency, 'prerendered'));
   const stat = latencies.map((latency) => at(latency, 'static'));
-  const painted = pre.map((page, i) => `${page.runsWithPrerenderedTitlePainted}/${runs} at ${latencies[i]} ms`).join(', ');
+  const painted = pre
+    .map((page, i) => `${page.runsWithPrerenderedTitlePainted}/${runs} at ${latencies[i]} ms`)
+    .join(', ');
   const maxCls = Math.max(...pre.map((page) => page.maxCls));
   // The same letter, static and taken over: any difference in height moved what is below the block.
   const heights = (pages) => [...new Set(pages.flatMap((page) => page.finalHeights))];
@@ -92,7 +107,12 @@ function timeTables(t, { row, lines, budgets, PAGES, runs }) {
   const heightDifference = Math.max(...preHeights.flatMap((a) => staticHeights.map((b) => Math.abs(a - b))));
   lines.push(
     `(a) The pre-rendered title was painted before the block took over in ${painted}; its paint, median ` +
-      latencies.map((latency, i) => `${ms(pre[i].medianPrerenderedTitle)} vs static ${ms(stat[i].medianTitleOnScreen)} at ${latency} ms`).join(', ') +
+      latencies
+        .map(
+          (latency, i) =>
+            `${ms(pre[i].medianPrerenderedTitle)} vs static ${ms(stat[i].medianTitleOnScreen)} at ${latency} ms`,
+        )
+        .join(', ') +
       `. The block’s own title followed at ${latencies.map((latency, i) => `${ms(pre[i].medianLiveTitle)} (${latency} ms)`).join(', ')}. ` +
       `Whole load: CLS ${maxCls} at most (static: ${Math.max(...stat.map((page) => page.maxCls))}). ` +
       `The block after the take-over is ${preHeights.join(' or ')} px tall, static ${staticHeights.join(' or ')} px: ` +
@@ -106,7 +126,9 @@ function timeTables(t, { row, lines, budgets, PAGES, runs }) {
   lines.push(
     `(c) Requests for the campaign JSON per page, counted at the server: ${jsonCounts.join(' or ')} — ` +
       (reused ? 'the block reused the preload.' : 'the preload is NOT reused: the campaign is downloaded twice.') +
-      (chromiumSays.length ? ` Chromium’s console: “${chromiumSays[0].replace(/^\w+: /, '').replace(/http:\/\/127\.0\.0\.1:\d+/g, '')}”` : ''),
+      (chromiumSays.length
+        ? ` Chromium’s console: “${chromiumSays[0].replace(/^\w+: /, '').replace(/http:\/\/127\.0\.0\.1:\d+/g, '')}”`
+        : ''),
   );
   const W = latencies.at(-1);
   const bd = at(W, 'link').medianBreakdown;
@@ -119,7 +141,10 @@ function timeTables(t, { row, lines, budgets, PAGES, runs }) {
 
   for (const name of Object.keys(PAGES).filter((key) => PAGES[key].budget)) {
     const worst = Math.max(...latencies.map((latency) => at(latency, name).ratioToStatic));
-    const extra = name === 'prerendered' ? `, CLS ${maxCls}, height ${heightDifference < 1 ? 'as static' : `${heightDifference.toFixed(1)} px off static`}` : '';
+    const extra =
+      name === 'prerendered'
+        ? `, CLS ${maxCls}, height ${heightDifference < 1 ? 'as static' : `${heightDifference.toFixed(1)} px off static`}`
+        : '';
     const ok = worst <= PAGES[name].budget && (name !== 'prerendered' || maxCls === 0);
     budgets.push([
       `${PAGES[name].label}: title ≤ ${PAGES[name].budget}× static${name === 'prerendered' ? ', CLS 0' : ''}`,
@@ -130,10 +155,17 @@ function timeTables(t, { row, lines, budgets, PAGES, runs }) {
 }
 
 function workTables(work, { row, lines, budgets, budgetMs, maxBytes }) {
-  lines.push('', `**Bounded work**: the largest campaigns the format accepts within the block’s size limit (${bytes(maxBytes)}), one per shape (0 ms/request, link fallback).`);
+  lines.push(
+    '',
+    `**Bounded work**: the largest campaigns the format accepts within the block’s size limit (${bytes(maxBytes)}), one per shape (0 ms/request, link fallback).`,
+  );
   if (work.missing) {
     lines.push('', `Not measured: ${work.missing}.`);
-    budgets.push([`no task over ${budgetMs} ms for any campaign the format accepts`, 'not measured', '**not measured**']);
+    budgets.push([
+      `no task over ${budgetMs} ms for any campaign the format accepts`,
+      'not measured',
+      '**not measured**',
+    ]);
     return;
   }
   lines.push(
@@ -142,11 +174,21 @@ function workTables(work, { row, lines, budgets, budgetMs, maxBytes }) {
       `Medians of the runs (the worst run in brackets); “whole letter” is \`open-letter-load\` (fired once the last part is in) plus two frames.`,
     '',
   );
-  row('shape', 'JSON', 'longest task', 'long tasks', 'longest frame', 'longest gap', 'whole letter', `≤ ${budgetMs} ms`);
+  row(
+    'shape',
+    'JSON',
+    'longest task',
+    'long tasks',
+    'longest frame',
+    'longest gap',
+    'whole letter',
+    `≤ ${budgetMs} ms`,
+  );
   row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---');
   const shapes = Object.values(work);
   for (const shape of shapes) {
-    const texts = `${shape.count.toLocaleString('en')} ${shape.label}${shape.count < shape.maxCount ? ` (of ${shape.maxCount.toLocaleString('en')} allowed)` : ''}, ` +
+    const texts =
+      `${shape.count.toLocaleString('en')} ${shape.label}${shape.count < shape.maxCount ? ` (of ${shape.maxCount.toLocaleString('en')} allowed)` : ''}, ` +
       `${shape.length.toLocaleString('en')} characters each${shape.englishLength ? ` + ${shape.englishLength.toLocaleString('en')} in English` : ''}`;
     const cells = (phase) => [
       `${ms(phase.medianLongestTask)} (${ms(phase.maxLongestTask)})`,
@@ -154,14 +196,30 @@ function workTables(work, { row, lines, budgets, budgetMs, maxBytes }) {
       ms(phase.medianLongestAnimationFrame),
       ms(phase.medianLongestGap),
     ];
-    row(texts, `${(shape.bytes / 1024).toFixed(0)} KiB`, ...cells(shape.load), ms(shape.medianLetterOnScreen), verdict(shape.load.medianLongestTask <= budgetMs));
+    row(
+      texts,
+      `${(shape.bytes / 1024).toFixed(0)} KiB`,
+      ...cells(shape.load),
+      ms(shape.medianLetterOnScreen),
+      verdict(shape.load.medianLongestTask <= budgetMs),
+    );
     if (shape.fullList) {
-      row(`↳ then opening the full list (click → all ${shape.count.toLocaleString('en')} shown)`, '', ...cells(shape.fullList), ms(shape.fullList.medianMs), verdict(shape.fullList.medianLongestTask <= budgetMs));
+      row(
+        `↳ then opening the full list (click → all ${shape.count.toLocaleString('en')} shown)`,
+        '',
+        ...cells(shape.fullList),
+        ms(shape.fullList.medianMs),
+        verdict(shape.fullList.medianLongestTask <= budgetMs),
+      );
     }
   }
   const traced = shapes.filter((shape) => shape.longestTaskBreakdown && !shape.longestTaskBreakdown.error);
   if (traced.length) {
-    lines.push('', `Where the longest task goes, for each shape over ${budgetMs} ms (one more run, traced: tracing slows it down; the shares are what counts):`, '');
+    lines.push(
+      '',
+      `Where the longest task goes, for each shape over ${budgetMs} ms (one more run, traced: tracing slows it down; the shares are what counts):`,
+      '',
+    );
     const list = (items) =>
       items
         .filter((item) => item.ms >= 1)
@@ -169,15 +227,23 @@ function workTables(work, { row, lines, budgets, budgetMs, maxBytes }) {
         .join(', ');
     for (const shape of traced) {
       const { ms: total, cpuMs, kinds, javaScript } = shape.longestTaskBreakdown;
-      const waited = cpuMs !== undefined && cpuMs < total * 0.9 ? `, ${ms(cpuMs)} of it on the CPU (the rest the thread waited for a core)` : '';
-      lines.push(`- **${shape.name}**, a ${ms(total)} task${waited}: ${list(kinds)}. JavaScript by source file (function): ${list(javaScript)}.`);
+      const waited =
+        cpuMs !== undefined && cpuMs < total * 0.9
+          ? `, ${ms(cpuMs)} of it on the CPU (the rest the thread waited for a core)`
+          : '';
+      lines.push(
+        `- **${shape.name}**, a ${ms(total)} task${waited}: ${list(kinds)}. JavaScript by source file (function): ${list(javaScript)}.`,
+      );
     }
   }
   const missed = shapes.filter((shape) => !shape.withinBudget);
   budgets.push([
     `no task over ${budgetMs} ms for any campaign the format accepts within ${bytes(maxBytes)}`,
     `longest (median): ${shapes
-      .map((shape) => `${shape.name} ${ms(Math.max(shape.load.medianLongestTask, shape.fullList?.medianLongestTask ?? 0))}`)
+      .map(
+        (shape) =>
+          `${shape.name} ${ms(Math.max(shape.load.medianLongestTask, shape.fullList?.medianLongestTask ?? 0))}`,
+      )
       .join(', ')}`,
     verdict(!missed.length) + (missed.length ? ` (${plural(missed.length, 'shape')} over)` : ''),
   ]);

@@ -53,14 +53,23 @@ const DEMO_FILE = join(ROOT, 'demo/campaigns/brandbrief-samen-veilig.json');
  * `budget`: the most time until the title is on screen, as a multiple of static HTML's.
  */
 const PAGES = {
-  static: { path: '/static.html', waitFor: 'title', label: 'static HTML (the snapshot in the page, with the stylesheet)' },
+  static: {
+    path: '/static.html',
+    waitFor: 'title',
+    label: 'static HTML (the snapshot in the page, with the stylesheet)',
+  },
   prerendered: {
     path: '/snippet-prerendered.html',
     waitFor: 'letter',
     label: '(a) the snippet with the pre-rendered letter',
     budget: 1.1,
   },
-  link: { path: '/snippet-link.html', waitFor: 'letter', label: '(b) the snippet with a link as fallback', budget: 1.8 },
+  link: {
+    path: '/snippet-link.html',
+    waitFor: 'letter',
+    label: '(b) the snippet with a link as fallback',
+    budget: 1.8,
+  },
   preload: { path: '/snippet-preload.html', waitFor: 'letter', label: '(c) (b) plus the JSON preload', budget: 1.8 },
 };
 
@@ -111,7 +120,9 @@ function snapshot(file) {
       timeout: 60_000,
     });
   } catch (error) {
-    throw new Error(`open-letter snapshot ${file} failed (exit ${error.status}):\n${error.stderr ?? error.message}`);
+    throw new Error(`open-letter snapshot ${file} failed (exit ${error.status}):\n${error.stderr ?? error.message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -148,7 +159,9 @@ async function visit(browser, server, path, { waitFor, openFullList, trace = fal
       .catch((error) => {
         throw new Error(`${path}: ${error.message}\n${messages.join('\n')}`);
       });
-    const fullList = openFullList ? await page.evaluate((total) => window.__bench.openFullList(total), openFullList) : undefined;
+    const fullList = openFullList
+      ? await page.evaluate((total) => window.__bench.openFullList(total), openFullList)
+      : undefined;
     const recorded = await page.evaluate(() => window.__bench.collect());
     const traceEvents = trace ? JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents : undefined;
     if (process.env.BENCH_VERBOSE) process.stderr.write(`  ${path} ${JSON.stringify(recorded.elements)}\n`);
@@ -177,7 +190,10 @@ function titleRun({ recorded: m, requests, messages }) {
     liveTitle: round(liveTitle, 1),
     letterOnScreen: round(m.letterOnScreen, 1),
     firstContentfulPaint: round(m.paint['first-contentful-paint'], 1),
-    cls: round(m.layoutShifts.reduce((sum, shift) => sum + shift.value, 0), 5),
+    cls: round(
+      m.layoutShifts.reduce((sum, shift) => sum + shift.value, 0),
+      5,
+    ),
     // The block's height once everything is in: the live letter's against the static one's.
     finalHeight: round(m.blockHeight, 1),
     longTasksBeforeTitle: before.length,
@@ -217,7 +233,11 @@ function workRun({ recorded: m, fullList, messages }) {
     load: busy(0, m.letterOnScreen),
   };
   if (fullList) {
-    run.fullList = { ms: round(fullList.end - fullList.start, 1), items: fullList.items, ...busy(fullList.start, fullList.end) };
+    run.fullList = {
+      ms: round(fullList.end - fullList.start, 1),
+      items: fullList.items,
+      ...busy(fullList.start, fullList.end),
+    };
   }
   const warnings = messages.filter((line) => !line.startsWith('log:'));
   if (warnings.length) run.console = warnings;
@@ -240,7 +260,10 @@ async function alternate(names, runs, visitOne, { warmUp = false } = {}) {
 
 function bytesPart(script, stylesheet, campaignJson, limits) {
   const both = { raw: 0, gzip: 0, brotli: 0 };
-  const files = { script: { file: 'dist/open-letter.js', ...sizes(script) }, stylesheet: { file: 'dist/open-letter.css', ...sizes(stylesheet) } };
+  const files = {
+    script: { file: 'dist/open-letter.js', ...sizes(script) },
+    stylesheet: { file: 'dist/open-letter.css', ...sizes(stylesheet) },
+  };
   for (const key of Object.keys(both)) both[key] = files.script[key] + files.stylesheet[key];
   return {
     ...files,
@@ -304,7 +327,10 @@ async function workPart(browser, server, shapes, progress) {
   const visitShape = async (name) => {
     const shape = shapes.find((candidate) => candidate.name === name);
     const run = workRun(
-      await visit(browser, server, `/work-${name}.html`, { waitFor: 'letter', openFullList: shape.openFullList ? shape.count : undefined }),
+      await visit(browser, server, `/work-${name}.html`, {
+        waitFor: 'letter',
+        openFullList: shape.openFullList ? shape.count : undefined,
+      }),
     );
     if (run.fullList && run.fullList.items !== shape.count) {
       throw new Error(`${name}: the full list showed ${run.fullList.items} signatories, not ${shape.count}`);
@@ -353,7 +379,10 @@ async function workPart(browser, server, shapes, progress) {
       trace: true,
     });
     const sourceMap = JSON.parse(readFileSync(join(ROOT, 'dist/open-letter.js.map'), 'utf8'));
-    results[shape.name].longestTaskBreakdown = longestTaskBreakdown(traced.traceEvents, { scriptUrl: server.origin + SCRIPT, sourceMap });
+    results[shape.name].longestTaskBreakdown = longestTaskBreakdown(traced.traceEvents, {
+      scriptUrl: server.origin + SCRIPT,
+      sourceMap,
+    });
   }
   return results;
 }
@@ -362,7 +391,8 @@ async function workPart(browser, server, shapes, progress) {
 
 async function main() {
   const started = performance.now();
-  const progress = (what) => process.stderr.write(`bench: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  const progress = (what) =>
+    process.stderr.write(`bench: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   const watchdog = setTimeout(() => {
     console.error(`bench: stopped after ${WATCHDOG_MS / 60_000} minutes`);
     process.exit(1);
@@ -400,7 +430,9 @@ async function main() {
     for (const shape of shapes) {
       const check = checkCampaign(JSON.parse(shape.json));
       if (!check.valid) {
-        throw new Error(`the largest "${shape.name}" campaign is not valid: ${JSON.stringify(check.problems.slice(0, 3))}`);
+        throw new Error(
+          `the largest "${shape.name}" campaign is not valid: ${JSON.stringify(check.problems.slice(0, 3))}`,
+        );
       }
     }
   }
@@ -421,7 +453,10 @@ async function main() {
   }
   for (const shape of shapes) {
     files.set(`/campaigns/largest-${shape.name}.json`, shape.json);
-    files.set(`/work-${shape.name}.html`, embedPage({ script: SCRIPT, stylesheet: STYLESHEET, campaign: `/campaigns/largest-${shape.name}.json` }));
+    files.set(
+      `/work-${shape.name}.html`,
+      embedPage({ script: SCRIPT, stylesheet: STYLESHEET, campaign: `/campaigns/largest-${shape.name}.json` }),
+    );
   }
 
   let server;
@@ -447,7 +482,8 @@ async function main() {
       bytes: bytesPart(script, stylesheet, campaignJson, limits),
     };
     if (ONLY !== 'work') results.timeToTitle = await timePart(browser, server, progress);
-    if (ONLY !== 'time') results.boundedWork = noLimits ? { missing: noLimits } : await workPart(browser, server, shapes, progress);
+    if (ONLY !== 'time')
+      results.boundedWork = noLimits ? { missing: noLimits } : await workPart(browser, server, shapes, progress);
     results.machine.loadAverage.atEnd = loadavg().map((value) => round(value, 2));
     // A record of the version only when the machine was quiet and every part ran.
     const final = loadAtStart <= QUIET_LOAD && !ONLY && !noLimits;

@@ -3,7 +3,8 @@
 export const round = (value, digits = 0) =>
   typeof value === 'number' && Number.isFinite(value) ? Number(value.toFixed(digits)) : undefined;
 
-const numbers = (values) => values.filter((value) => typeof value === 'number' && Number.isFinite(value)).sort((a, b) => a - b);
+const numbers = (values) =>
+  values.filter((value) => typeof value === 'number' && Number.isFinite(value)).sort((a, b) => a - b);
 
 export function median(values) {
   const sorted = numbers(values);

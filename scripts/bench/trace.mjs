@@ -17,10 +17,16 @@ export const TRACE_CATEGORIES = [
 const KINDS = [
   ['style', /^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet)$/],
   ['layout', /^(Layout|UpdateLayout)$/],
-  ['paint and compositing', /^(PrePaint|Paint|Layerize|UpdateLayer|UpdateLayerTree|Commit|CompositeLayers|RasterTask|PaintImage)$/],
+  [
+    'paint and compositing',
+    /^(PrePaint|Paint|Layerize|UpdateLayer|UpdateLayerTree|Commit|CompositeLayers|RasterTask|PaintImage)$/,
+  ],
   ['garbage collection', /^(MinorGC|MajorGC|V8\.GC|BlinkGC|ThreadState::)/],
   ['HTML parsing', /^ParseHTML$/],
-  ['JavaScript', /^(FunctionCall|EvaluateScript|TimerFire|EventDispatch|RunMicrotasks|FireAnimationFrame|v8\.|V8\.|BlinkScheduler_PerformMicrotaskCheckpoint|v8\.compile)/],
+  [
+    'JavaScript',
+    /^(FunctionCall|EvaluateScript|TimerFire|EventDispatch|RunMicrotasks|FireAnimationFrame|v8\.|V8\.|BlinkScheduler_PerformMicrotaskCheckpoint|v8\.compile)/,
+  ],
 ];
 
 const kindOf = (name) => KINDS.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other';
@@ -104,7 +110,10 @@ const ms = (microseconds) => Math.round(microseconds / 100) / 10;
 /** `map[key] += value`, for tallies. */
 const add = (map, key, value) => map.set(key, (map.get(key) ?? 0) + value);
 const largestFirst = (map, count) =>
-  [...map].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, microseconds]) => ({ name, ms: ms(microseconds) }));
+  [...map]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, microseconds]) => ({ name, ms: ms(microseconds) }));
 
 /**
  * The longest task on the page's main thread and where its time went: `{ ms, kinds,
@@ -113,11 +122,12 @@ const largestFirst = (map, count) =>
  */
 export function longestTaskBreakdown(traceEvents, { scriptUrl, sourceMap }) {
   // The page's renderer: the process that ran the block's script.
-  const pid = traceEvents.find(
-    (event) => event.name === 'FunctionCall' && event.args?.data?.url === scriptUrl,
-  )?.pid ?? traceEvents.find((event) => event.name === 'ParseHTML' && event.args?.beginData?.url?.startsWith('http'))?.pid;
+  const pid =
+    traceEvents.find((event) => event.name === 'FunctionCall' && event.args?.data?.url === scriptUrl)?.pid ??
+    traceEvents.find((event) => event.name === 'ParseHTML' && event.args?.beginData?.url?.startsWith('http'))?.pid;
   const mainThread = traceEvents.find(
-    (event) => event.ph === 'M' && event.name === 'thread_name' && event.pid === pid && event.args.name === 'CrRendererMain',
+    (event) =>
+      event.ph === 'M' && event.name === 'thread_name' && event.pid === pid && event.args.name === 'CrRendererMain',
   )?.tid;
   const onMain = traceEvents.filter((event) => event.pid === pid && event.tid === mainThread && event.ph === 'X');
   const task = onMain.filter((event) => event.name === 'RunTask').sort((a, b) => b.dur - a.dur)[0];
@@ -172,7 +182,11 @@ export function longestTaskBreakdown(traceEvents, { scriptUrl, sourceMap }) {
       while (frame && frame.callFrame.url !== scriptUrl) frame = nodes.get(frame.parent);
       const leafName = leaf.callFrame.functionName;
       if (!frame) {
-        add(javaScript, leafName.startsWith('(') ? leafName : `outside the block: ${leafName || '(anonymous)'}`, interval);
+        add(
+          javaScript,
+          leafName.startsWith('(') ? leafName : `outside the block: ${leafName || '(anonymous)'}`,
+          interval,
+        );
         return;
       }
       const { file, name } = locate(frame.callFrame);
