@@ -57,17 +57,22 @@ export function harness() {
     m.elements.push({ id: entry.identifier, time });
     if (entry.identifier === 'letter-title' || entry.identifier === 'live-title') titlePainted(time);
   });
-  new MutationObserver((records) => {
+  // Once the block's title is marked the observer stops: it runs in the measured page, and a
+  // long list adds thousands of items.
+  const titles = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        // Only where a title can be: a long list adds thousands of items, and this runs in the measured page.
         if (node.localName !== 'article' && !/^h[1-6]$/.test(node.localName ?? '')) continue;
-        const titles = node.matches('.open-letter__title') ? [node] : node.querySelectorAll('.open-letter__title');
-        for (const title of titles)
-          if (!title.hasAttribute('elementtiming')) title.setAttribute('elementtiming', 'live-title');
+        const title = node.matches('.open-letter__title') ? node : node.querySelector('.open-letter__title');
+        if (title && !title.hasAttribute('elementtiming')) {
+          title.setAttribute('elementtiming', 'live-title');
+          titles.disconnect();
+          return;
+        }
       }
     }
-  }).observe(document, { childList: true, subtree: true });
+  });
+  titles.observe(document, { childList: true, subtree: true });
 
   // The gap monitor: a timer chain that runs whenever the main thread is free. A gap
   // between two runs is a task (and any rendering) that kept the page from responding;
