@@ -40,7 +40,7 @@ type State =
 const languageNames: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
 
 /** Milliseconds of loading before "Loading the letter…" is announced: a quick answer needs no words. */
-const ANNOUNCE_LOADING_AFTER = 400;
+const ANNOUNCE_LOADING_AFTER = 1000;
 
 /**
  * Shows one campaign letter — title, date, summary, the letter with its demands, the
@@ -213,7 +213,8 @@ export class OpenLetter extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('campaign') || changed.has('referrerPolicy')) this.#load(false);
-    if (changed.has('headingLevel') && !isHeadingLevel(this.headingLevel)) {
+    // No attribute (null) means the default, 2, without a word.
+    if (changed.has('headingLevel') && this.headingLevel != null && !isHeadingLevel(this.headingLevel)) {
       console.warn(`<open-letter>: heading-level must be a whole number from 1 to 6, got ${String(this.headingLevel)}; using 2`);
     }
     // Busy while loading: assistive technology waits instead of reading a half state.

@@ -51,7 +51,7 @@ describe('accessibility: axe finds no violations', () => {
       await el.updateComplete;
       const status = el.querySelector('[role="status"]')!;
       const loading = lang === 'nl' ? 'De brief wordt geladen…' : 'Loading the letter…';
-      await waitUntil(() => status.textContent!.trim() === loading, `the status says "${loading}"`);
+      await waitUntil(() => status.textContent!.trim() === loading, `the status says "${loading}"`, { timeout: 4000 });
       await expect(el).to.be.accessible();
     });
 
@@ -352,14 +352,14 @@ describe('accessibility: visual', () => {
 describe('accessibility: announcements', () => {
   it('announces loading once in a polite status and the failure once in an alert, each into a region already in the page', async () => {
     const failed = new Promise((resolve) => document.addEventListener('open-letter-error', resolve, { once: true }));
-    const el = await fixture<OpenLetter>(html`<open-letter lang="en" src="/api/not-found.json?delay=1500"></open-letter>`);
+    const el = await fixture<OpenLetter>(html`<open-letter lang="en" src="/api/not-found.json?delay=3000"></open-letter>`);
     await el.updateComplete;
     const status = el.querySelector('[role="status"]')!;
     const alert = el.querySelector('[role="alert"]')!;
     // Empty at first: screen readers announce a live region's change, not what it held when it appeared.
     expect(status.textContent!.trim(), 'the status at first').to.equal('');
     expect(alert.textContent!.trim(), 'the alert at first').to.equal('');
-    await waitUntil(() => status.textContent!.trim() === 'Loading the letter…', 'the status says it is loading');
+    await waitUntil(() => status.textContent!.trim() === 'Loading the letter…', 'the status says it is loading', { timeout: 4000 });
     expect(el.querySelector('[role="status"]'), 'the same status region').to.equal(status);
     await failed;
     await el.updateComplete;

@@ -60,7 +60,7 @@ async function settled({ el, loads, errors }: Mounted, count = 1): Promise<void>
   await waitUntil(
     () => loads.length + errors.length >= count,
     `expected ${count} open-letter-load or open-letter-error event(s)`,
-    { timeout: 3000 },
+    { timeout: 6000 },
   );
   await el.updateComplete;
 }
@@ -144,10 +144,10 @@ describe('<open-letter> fallback content', () => {
   });
 
   it('tells screen reader users that the letter is loading, and stops once it is shown', async () => {
-    const mounted = await mount({ src: api('campaign.json', { delay: '1500' }), lang: 'en' });
+    const mounted = await mount({ src: api('campaign.json', { delay: '3000' }), lang: 'en' });
     // Said after a moment, into a region that was in the page empty: only then is it announced.
     expect(announced(mounted.el), 'nothing said at once').to.equal('');
-    await waitUntil(() => announced(mounted.el).includes(ui.en.loading), 'the loading message is announced');
+    await waitUntil(() => announced(mounted.el).includes(ui.en.loading), 'the loading message is announced', { timeout: 4000 });
 
     await settled(mounted);
     expect(announced(mounted.el)).not.to.include(ui.en.loading);
@@ -391,7 +391,7 @@ describe('<open-letter> addresses and requests', () => {
 
 describe('<open-letter> retry button', () => {
   it('loads again when the reader presses the retry button, and shows the failure again if it fails again', async () => {
-    const src = api('not-found.json', { delay: '1000' });
+    const src = api('not-found.json', { delay: '3000' });
     const key = keyOf(src);
     const mounted = await mount({ src });
     await settled(mounted);
@@ -400,7 +400,7 @@ describe('<open-letter> retry button', () => {
     retryButton(mounted.el, 'nl')!.click();
     await mounted.el.updateComplete;
     expect(visibleText(mounted.el), 'while loading again').not.to.include(ui.nl.failed);
-    await waitUntil(() => announced(mounted.el).includes(ui.nl.loading), 'while loading again, the loading message is announced');
+    await waitUntil(() => announced(mounted.el).includes(ui.nl.loading), 'while loading again, the loading message is announced', { timeout: 4000 });
     expect(fallbackVisible(mounted.el), 'fallback while loading again').to.be.true;
 
     await settled(mounted, 2);

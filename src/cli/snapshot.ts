@@ -1,14 +1,13 @@
 /**
  * `open-letter snapshot`: the letter as static HTML to paste inside <open-letter>, the
- * block's own template rendered once, so the block can take it over in place.
+ * block's own template rendered once, so the block can take it over in place. The
+ * embed-code generator makes the same markup in the browser (src/prerender.ts).
  */
 import type { Campaign } from '../campaign-schema.js';
-import { languagesOf } from '../campaign-text.js';
-import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, supportedLanguageOf, type Language } from '../language.js';
-import { letterTemplate } from '../letter-template.js';
-import { inLanguage } from '../localization.js';
+import { DEFAULT_LANGUAGE, supportedLanguageOf, type Language } from '../language.js';
+import { prerenderedLetter } from '../prerender.js';
 import { httpUrl } from '../safe-url.js';
-import { renderStatic } from './static-html.js';
+import { serverHtml } from './static-html.js';
 import { PLACEHOLDER_BASE, isRelative } from './urls.js';
 import type { Warning } from './warnings.js';
 
@@ -34,24 +33,23 @@ export function snapshot(
       });
     }
   });
-  const languages = SUPPORTED_LANGUAGES.filter((language) => languagesOf(campaign).includes(language));
-  const html = inLanguage(reader, () =>
-    renderStatic(
-      letterTemplate(campaign, {
-        reader,
-        headingLevel: options.headingLevel,
-        idPrefix: options.idPrefix,
-        // Without a base the block's address for a relative url is unknown: keep the url as written.
-        hrefFor: (url) =>
-          options.linkBase ? httpUrl(url, options.linkBase)?.href : isRelative(url) ? url : httpUrl(url, PLACEHOLDER_BASE)?.href,
-        highlight: options.highlight,
-        // The row the language switch will fill, so nothing moves when the block takes over.
-        hasControls: !options.hideLanguageSwitch && languages.length > 1,
-        // No signatoryDisclosure: static HTML lists every signatory.
-      }),
-    ),
+  const html = prerenderedLetter(
+    campaign,
+    {
+      reader,
+      headingLevel: options.headingLevel,
+      idPrefix: options.idPrefix,
+      // Without a base the block's address for a relative url is unknown: keep the url as written.
+      hrefFor: (url) =>
+        options.linkBase
+          ? httpUrl(url, options.linkBase)?.href
+          : isRelative(url)
+            ? url
+            : httpUrl(url, PLACEHOLDER_BASE)?.href,
+      highlight: options.highlight,
+      hideLanguageSwitch: options.hideLanguageSwitch,
+    },
+    serverHtml,
   );
-  // No "<" in the comment: WordPress turns a comment with one into visible text.
-  const comment = `<!-- The letter, pre-rendered by open-letter snapshot (${reader}): the block takes it over. Make it again when the campaign changes. -->`;
-  return { html: `${comment}\n${html}\n`, notes };
+  return { html, notes };
 }
