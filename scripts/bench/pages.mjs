@@ -54,22 +54,28 @@ export function markTitle(snapshotHtml) {
   return html;
 }
 
+/** The snippet's stylesheet link: the file's address and its Subresource Integrity hash, as the README's snippet has them. */
+const stylesheetLink = ({ href, integrity }) =>
+  `<link rel="stylesheet" href="${href}" integrity="${integrity}" crossorigin="anonymous">`;
+
 /**
- * The README's snippet, one line, pasted into the page's content: the stylesheet, the
- * script and the element with its fallback; with `preload`, a preload of the campaign
- * first, so its request starts in parallel with the script's.
+ * The README's snippet, one line, pasted into the page's content, in its order: the
+ * stylesheet, the script, with `preload` a preload of the campaign (so its request starts
+ * with the script's), and the element with its fallback. `script` and `stylesheet` are
+ * `{ href, integrity }`.
  */
 export function embedPage({ script, stylesheet, campaign, fallback = LINK_FALLBACK, preload = false }) {
   const preloadLink = preload ? `<link rel="preload" as="fetch" href="${campaign}" crossorigin="anonymous">` : '';
   return page(
-    `<div class="open-letter-embed">${preloadLink}<link rel="stylesheet" href="${stylesheet}">` +
-      `<script type="module" src="${script}"></script><open-letter src="${campaign}" lang="nl">${fallback}</open-letter></div>`,
+    `<div class="open-letter-embed">${stylesheetLink(stylesheet)}` +
+      `<script type="module" src="${script.href}" integrity="${script.integrity}" crossorigin="anonymous"></script>` +
+      `${preloadLink}<open-letter src="${campaign}" lang="nl">${fallback}</open-letter></div>`,
   );
 }
 
-/** The same letter as static HTML: the snapshot in the element, with the stylesheet, and no script. */
+/** The same letter as static HTML: the snapshot in the element, with the snippet's stylesheet, and no script. */
 export function staticPage({ stylesheet, snapshot }) {
   return page(
-    `<div class="open-letter-embed"><link rel="stylesheet" href="${stylesheet}"><open-letter lang="nl">${snapshot}</open-letter></div>`,
+    `<div class="open-letter-embed">${stylesheetLink(stylesheet)}<open-letter lang="nl">${snapshot}</open-letter></div>`,
   );
 }

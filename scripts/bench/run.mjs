@@ -10,6 +10,7 @@
 // for a quiet machine before starting), BENCH_ONLY (`time` or `work`: one part only),
 // CHROME_PATH. Timings are only reported, never asserted: machines are noisy.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -437,6 +438,12 @@ async function main() {
     }
   }
 
+  const integrity = (buffer) => `sha384-${createHash('sha384').update(buffer).digest('base64')}`;
+  const snippet = {
+    script: { href: SCRIPT, integrity: integrity(script) },
+    stylesheet: { href: STYLESHEET, integrity: integrity(stylesheet) },
+    campaign: CAMPAIGN,
+  };
   const files = new Map([
     [SCRIPT, script],
     [STYLESHEET, stylesheet],
@@ -445,18 +452,14 @@ async function main() {
   if (ONLY !== 'work') {
     progress('snapshot');
     const snapshotHtml = markTitle(snapshot(DEMO_FILE));
-    const snippet = { script: SCRIPT, stylesheet: STYLESHEET, campaign: CAMPAIGN };
-    files.set(PAGES.static.path, staticPage({ stylesheet: STYLESHEET, snapshot: snapshotHtml }));
+    files.set(PAGES.static.path, staticPage({ stylesheet: snippet.stylesheet, snapshot: snapshotHtml }));
     files.set(PAGES.prerendered.path, embedPage({ ...snippet, fallback: snapshotHtml }));
     files.set(PAGES.link.path, embedPage(snippet));
     files.set(PAGES.preload.path, embedPage({ ...snippet, preload: true }));
   }
   for (const shape of shapes) {
     files.set(`/campaigns/largest-${shape.name}.json`, shape.json);
-    files.set(
-      `/work-${shape.name}.html`,
-      embedPage({ script: SCRIPT, stylesheet: STYLESHEET, campaign: `/campaigns/largest-${shape.name}.json` }),
-    );
+    files.set(`/work-${shape.name}.html`, embedPage({ ...snippet, campaign: `/campaigns/largest-${shape.name}.json` }));
   }
 
   let server;
