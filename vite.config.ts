@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { transform as transformCss } from 'lightningcss';
+import { RolldownMagicString } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { campaignSchema, textJsonSchema, textSchema } from './src/campaign-schema.js';
+import { campaignSchema, jsonSchemaOf, textSchema } from './src/campaign-schema.js';
 
 /** Writes `dist/open-letter.schema.json` from the same schema the element checks with. */
 function campaignJsonSchema(): Plugin {
@@ -15,12 +16,16 @@ function campaignJsonSchema(): Plugin {
       const schema = {
         $id: 'open-letter.schema.json',
         title: 'open-letter campaign, version 1',
-        // v.check() refinements (a real calendar date, a non-empty translations
-        // object) have no JSON Schema form; the element and the CLI still apply them.
         ...toJsonSchema(campaignSchema, {
           errorMode: 'ignore',
-          // A text is checked by one predicate (v.custom); give it its JSON Schema form.
-          overrideSchema: ({ valibotSchema }) => (valibotSchema === textSchema ? (textJsonSchema as JsonSchema) : undefined),
+          // Every text has the same rules: written once, under $defs.
+          definitions: { text: textSchema },
+          // The text predicate (v.custom) and the checks (v.check): their JSON Schema form comes with the schema.
+          overrideSchema: ({ valibotSchema }) => jsonSchemaOf(valibotSchema) as JsonSchema | undefined,
+          overrideAction: ({ valibotAction, jsonSchema }) => {
+            const form = jsonSchemaOf(valibotAction);
+            return form && ({ ...jsonSchema, ...form } as JsonSchema);
+          },
         }),
       };
       this.emitFile({
@@ -64,6 +69,49 @@ function withoutShadowStyles(): Plugin {
     resolveId(source, importer) {
       if (source === './css-tag.js' && importer?.includes('@lit/reactive-element')) return stub;
       return null;
+    },
+  };
+}
+
+/**
+ * The one-file build takes only valibot's schema descriptions: the block checks campaigns
+ * with its own walker (src/checked-copy.ts) and never runs valibot's parsers.
+ */
+function withoutValibotParsers(): Plugin {
+  const stub = fileURLToPath(new URL('./scripts/valibot-schema-stub.js', import.meta.url));
+  return {
+    name: 'open-letter:without-valibot-parsers',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'valibot' ? stub : null),
+  };
+}
+
+/**
+ * Runs the one-file build's body inside try/catch and exports the class only if it started.
+ * Lit creates its Trusted Types policy and writes to built-ins while the module loads, before
+ * any code of ours runs: on a page that refuses the policy (`trusted-types 'none'`, or a list
+ * without lit-html) or has frozen built-ins, loading would throw uncaught. Caught, the
+ * element stays undefined, the fallback content stays, and the console says what to allow.
+ */
+function startsOrSaysWhy(): Plugin {
+  return {
+    name: 'open-letter:starts-or-says-why',
+    apply: 'build',
+    renderChunk(code, chunk) {
+      // Before the minifier: the entry ends with its one export (preserveEntrySignatures: 'strict').
+      const end = /\nexport \{ (\w+) \};\s*$/.exec(code);
+      if (!chunk.isEntry || !end) return this.error(`${chunk.fileName} does not end with its one export`);
+      const wrapped = new RolldownMagicString(code);
+      wrapped.prepend('let openLetterIfStarted;try{\n');
+      wrapped.overwrite(
+        end.index,
+        code.length,
+        `\nopenLetterIfStarted=${end[1]}}catch(error){console.error(\`<open-letter> could not start (\${error}). ` +
+          'On a page with Trusted Types, allow its policy: trusted-types lit-html. Frozen built-ins stop it too.' +
+          `\`)}export{openLetterIfStarted as ${end[1]}};`,
+      );
+      return { code: wrapped.toString(), map: wrapped.generateMap({ hires: true }).toString() };
     },
   };
 }
@@ -121,8 +169,18 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    // Lit's html`` and css`` templates keep their indentation unless minified.
-    plugins: [campaignJsonSchema(), stylesheet(), withoutShadowStyles(), demoAtRoot(), { ...minifyTemplateLiterals(), apply: 'build' }],
+    plugins: [
+      campaignJsonSchema(),
+      stylesheet(),
+      withoutShadowStyles(),
+      withoutValibotParsers(),
+      startsOrSaysWhy(),
+      demoAtRoot(),
+      // Lit's html`` templates keep their indentation unless minified. Whitespace is collapsed
+      // to one space, never removed: a template such as ` (PDF)` or `<span> · </span>` is
+      // inline text, and the minifier cannot know what stands beside it (7 B gzip).
+      { ...minifyTemplateLiterals({ options: { minifyOptions: { conservativeCollapse: true } } }), apply: 'build' },
+    ],
     server: { port: 5173 },
     build: {
       target: 'es2022',

@@ -45,4 +45,24 @@ export default {
     a11ySnapshotPlugin(),
     browserCommandsPlugin(),
   ],
+  groups: [distGroup()],
 };
+
+/**
+ * The built file is what webmasters get, and only it has the minifier's faults: the tests of
+ * what a reader sees run a second time as group `dist` (`--group dist` runs it alone), where
+ * an import map gives them dist/open-letter.js wherever they import the element. `npm test`
+ * builds it first. The import map must come before any module script: the runner puts its
+ * own script after `<head>` or else after `<body>`, so this head is written `<head >`.
+ */
+function distGroup() {
+  const builtFile = '/dist/open-letter.js';
+  const imports = { '/src/open-letter-define.ts': builtFile, '/src/open-letter.ts': builtFile };
+  return {
+    name: 'dist',
+    files: ['test/rendering.test.ts', 'test/security.test.ts', 'test/hardening-element.test.ts', 'test/hardening-network.test.ts'],
+    testRunnerHtml: (testFramework) =>
+      `<!DOCTYPE html><html><head ><script type="importmap">${JSON.stringify({ imports })}</script></head>` +
+      `<body><script type="module" src="${testFramework}"></script></body></html>`,
+  };
+}

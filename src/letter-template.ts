@@ -92,7 +92,7 @@ export function letterTemplate(campaign: Campaign, view: LetterView): TemplateRe
         <p class="open-letter__meta">
           <time datetime=${campaign.date}>${formatDate(campaign.date, reader)}</time>${initiator
             ? html`<span aria-hidden="true"> · </span><span class="open-letter__initiator"
-                  >${msg('Initiated by')} <bdi lang=${initiator.lang === reader ? nothing : initiator.lang}>${initiator.text}</bdi></span
+                  >${msg('Initiated by')} <bdi lang=${initiator.lang === reader ? nothing : initiator.lang}>${sealed(initiator.text)}</bdi></span
                 >`
             : nothing}
         </p>
@@ -137,22 +137,22 @@ function signatoryItem(signatory: Signatory, highlight: Set<string>) {
   // whitespace inside an item would show up in its text. The badge is styled, so a name
   // that ends in "(onze partij)" cannot pass for it.
   return own
-    ? html`<li class="open-letter__signatory open-letter__signatory--highlighted"><bdi class="open-letter__name">${signatory.name}</bdi>, ${affiliation(signatory)} <span class="open-letter__badge">(${msg('our party')})</span></li>`
-    : html`<li class="open-letter__signatory"><bdi class="open-letter__name">${signatory.name}</bdi>, ${affiliation(signatory)}</li>`;
+    ? html`<li class="open-letter__signatory open-letter__signatory--highlighted"><bdi class="open-letter__name">${sealed(signatory.name)}</bdi>, ${affiliation(signatory)} <span class="open-letter__badge">(${msg('our party')})</span></li>`
+    : html`<li class="open-letter__signatory"><bdi class="open-letter__name">${sealed(signatory.name)}</bdi>, ${affiliation(signatory)}</li>`;
 }
 
 function affiliation(signatory: Signatory) {
   return signatory.place
-    ? html`<bdi>${signatory.party}</bdi> (<bdi>${signatory.place}</bdi>)`
-    : html`<bdi>${signatory.party}</bdi>`;
+    ? html`<bdi>${sealed(signatory.party)}</bdi> (<bdi>${sealed(signatory.place)}</bdi>)`
+    : html`<bdi>${sealed(signatory.party)}</bdi>`;
 }
 
 function sourceItem(source: Source, original: string, view: LetterView) {
   const { reader } = view;
   const title = textFor(source.title, reader, original);
   const href = view.hrefFor(source.url);
-  const label = html`<bdi lang=${title.lang === reader ? nothing : title.lang}>${title.text}</bdi>${source.publisher
-      ? html`, <bdi>${source.publisher}</bdi>`
+  const label = html`<bdi lang=${title.lang === reader ? nothing : title.lang}>${sealed(title.text)}</bdi>${source.publisher
+      ? html`, <bdi>${sealed(source.publisher)}</bdi>`
       : nothing}${source.kind === 'pdf' ? ` (${msg('PDF')})` : nothing}`;
   // A title that looks like an address could name another site than the link's: say where it leads.
   const host = href && looksLikeAddress(title.text) ? html`<span class="open-letter__host">${` (${new URL(href).host})`}</span>` : nothing;
@@ -165,6 +165,30 @@ function sourceItem(source: Source, original: string, view: LetterView) {
     : nothing}</li>`;
 }
 
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * The text with its bidi controls balanced: what it opens is closed at its end, and a
+ * closer with nothing to close is left out. A `<bdi>` alone does not stop an unmatched
+ * isolate (RLI without PDI), nor a stray PDI that ends the `<bdi>`'s own isolation, from
+ * reordering the text around it.
+ */
+function sealed(text: string): string {
+  if (!BIDI_CONTROLS.test(text)) return text;
+  const closers: string[] = [];
+  let balanced = '';
+  for (const char of text) {
+    if (char === '\u2069' || char === '\u202C') {
+      const at = char === '\u2069' ? closers.lastIndexOf(char) : closers.at(-1) === char ? closers.length - 1 : -1;
+      if (at < 0) continue;
+      closers.length = at;
+    } else if (char >= '\u2066' && char <= '\u2068') closers.push('\u2069');
+    else if (char >= '\u202A' && char <= '\u202E') closers.push('\u202C');
+    balanced += char;
+  }
+  return balanced + closers.reverse().join('');
+}
+
 function looksLikeAddress(text: string): boolean {
   return /[a-z0-9-]\.[a-z]{2,}(?:[/:?#]|$|\s)|:\/\/|@/i.test(text);
 }
@@ -173,8 +197,9 @@ function normalize(name: string): string {
   return name.trim().toLowerCase();
 }
 
+/** A heading level from 1 to 6; anything else is the default, 2 (the element warns about it). */
 function clampLevel(level: number): number {
-  return Number.isInteger(level) ? Math.min(Math.max(level, 1), 6) : 2;
+  return Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2;
 }
 
 export function formatDate(isoDate: string, language: Language): string {

@@ -213,6 +213,9 @@ export class OpenLetter extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('campaign') || changed.has('referrerPolicy')) this.#load(false);
+    if (changed.has('highlight') && this.highlight != null && typeof this.highlight !== 'string' && !Array.isArray(this.highlight)) {
+      console.warn(`<open-letter>: highlight must be names separated by commas, or a list of names; got ${typeof this.highlight}, ignored`);
+    }
     // No attribute (null) means the default, 2, without a word.
     if (changed.has('headingLevel') && this.headingLevel != null && !isHeadingLevel(this.headingLevel)) {
       console.warn(`<open-letter>: heading-level must be a whole number from 1 to 6, got ${String(this.headingLevel)}; using 2`);
@@ -296,10 +299,10 @@ export class OpenLetter extends LitElement {
       referrerPolicy: (this.referrerPolicy || undefined) as ReferrerPolicy | undefined,
       fresh: retrying,
     }).then(
-      (data) => {
+      ({ data, url: answeredFrom }) => {
         if (request !== this.#request) return; // A newer src won.
-        this.#request = undefined;
-        this.#accept(data, url.href, url.href);
+        // this.#request stays: the block holds its share of the answer until it loads another or leaves.
+        this.#accept(data, url.href, answeredFrom);
       },
       (error: unknown) => {
         if (request !== this.#request) return; // Aborted or superseded: nobody waits for it.
@@ -330,7 +333,7 @@ export class OpenLetter extends LitElement {
     check.campaign.sources?.forEach((source, index) => {
       if (!httpUrl(source.url, linkBase)) {
         console.warn(
-          `<open-letter>: sources[${index}].url in the campaign from ${origin} is not http(s); shown as text: ${JSON.stringify(source.url)}`,
+          `<open-letter>: sources[${index}].url in the campaign from ${origin} is not http(s), or hides its host behind user info; shown as text: ${JSON.stringify(source.url)}`,
         );
       }
     });

@@ -172,6 +172,38 @@ const endpoints = {
       page,
     );
   },
+  // Issue 13 (hardening). A redirect to the same-origin path `?to=`, as a host that moved its files answers.
+  '/api/redirect': (ctx) => {
+    const to = String(ctx.query.to ?? '');
+    if (!to.startsWith('/')) return send(ctx, 400, { 'content-type': 'text/plain' }, '?to= takes a path on this server');
+    send(ctx, 302, { location: to, 'access-control-allow-origin': '*' }, '');
+  },
+  // A campaign in another folder than the address that redirects to it, with relative source addresses.
+  '/api/moved/deeper/campaign.json': (ctx) =>
+    json(ctx, {
+      ...JSON.parse(demoCampaign),
+      sources: [
+        { title: 'Relative to the campaign', url: 'source.html' },
+        { title: 'Up one folder', url: '../up.html' },
+      ],
+    }),
+  // The first request for a `key` waits `?first=` ms and fails with 503; every later one waits
+  // `?second=` ms and answers the campaign: a server that recovers slowly.
+  '/api/fails-then-answers.json': async (ctx) => {
+    const first = seen.get(String(ctx.query.key))?.count === 1;
+    await sleep(Number((first ? ctx.query.first : ctx.query.second) ?? 0));
+    if (first) json(ctx, { error: 'busy' }, 503);
+    else json(ctx, demoCampaign);
+  },
+  // test/pages/hostile-host.html (its `?host=` says what it does to the page). `?trusted-types=`
+  // serves it under the strict policy with that Trusted Types list instead of `lit-html`.
+  '/api/hostile-host-page': (ctx) => {
+    const headers = { 'content-type': 'text/html; charset=utf-8' };
+    if (ctx.query['trusted-types'] !== undefined) {
+      headers['content-security-policy'] = STRICT_CSP.replace(/trusted-types lit-html$/, `trusted-types ${ctx.query['trusted-types']}`);
+    }
+    send(ctx, 200, headers, readFileSync(new URL('./pages/hostile-host.html', import.meta.url), 'utf8'));
+  },
   // How many requests reached a `key`, and whether any carried cookies.
   '/api/seen': (ctx) => json(ctx, seen.get(String(ctx.query.key)) ?? { count: 0, cookies: 0 }),
   // test/pages/snippet-page.html: the README's snippet (stylesheet, script, block) on a page.

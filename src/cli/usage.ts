@@ -10,9 +10,10 @@ export const USAGE = `Usage:
 
 Commands:
   validate   Checks a campaign against the format the <open-letter> block reads (the
-             same schema), prints every problem with its JSON path and a hint, and
-             warns about texts that lack a translation and sources whose url is not
-             http(s).
+             same schema, with its limits: how many paragraphs, demands, sources and
+             signatories, how long a text, how many accents on a letter), prints every
+             problem with its JSON path and a hint, and warns about texts that lack a
+             translation and sources whose url is not http(s).
   snapshot   Checks the campaign, then prints the letter as static HTML (the block's
              own template, no scripts, no inline styles), to paste inside
              <open-letter>…</open-letter> as fallback content for visitors without

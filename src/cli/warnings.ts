@@ -111,7 +111,7 @@ function linkWarnings(data: unknown, linkBase: URL | undefined): Warning[] {
     if (typeof url === 'string' && url !== '' && !httpUrl(url, linkBase ?? PLACEHOLDER_BASE)) {
       warnings.push({
         path: `sources[${index}].url`,
-        message: `${JSON.stringify(url)} is not an http(s) address, so the block shows this source as text, not as a link`,
+        message: `${JSON.stringify(url)} is not an http(s) address, or hides its host behind user info (user@host), so the block shows this source as text, not as a link`,
       });
     }
   });

@@ -1,0 +1,101 @@
+// The built dist/open-letter.js on host pages that are hard on it (issue 13): a page that
+// refuses its Trusted Types policy or has frozen built-ins gets its fallback and a console
+// message saying why, never an uncaught error; a page that pollutes Object.prototype gets
+// the letter as if it had not. Each page is test/pages/hostile-host.html in a frame.
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { demoCampaign, openPage } from './helpers.js';
+
+type HostilePage = Window &
+  typeof globalThis & {
+    /** What the page's console.error got, and its uncaught errors and rejections (test/pages/hostile-host.js). */
+    __consoleErrors: string[];
+    __uncaught: string[];
+  };
+
+function openHostilePage(query: Record<string, string>): Promise<HostilePage> {
+  return openPage<HostilePage>(`/api/hostile-host-page?${new URLSearchParams(query)}`);
+}
+
+function block(page: HostilePage): HTMLElement {
+  return page.document.getElementById('letter')!;
+}
+
+function title(page: HostilePage): string | undefined {
+  return block(page).querySelector<HTMLElement>('article h2')?.innerText.trim();
+}
+
+/** Waits until the block gave up on starting, then checks what the webmaster and the reader get. */
+async function expectFallbackAndReason(page: HostilePage, reason: RegExp): Promise<void> {
+  await waitUntil(
+    () => page.__consoleErrors.some((message) => message.includes('<open-letter>')),
+    'no console message from the block',
+    {
+      timeout: 5000,
+    },
+  );
+  // Let anything late (an element upgrade, a request) report itself.
+  await aTimeout(300);
+  expect(page.__uncaught, 'uncaught errors').to.deep.equal([]);
+  const message = page.__consoleErrors.find((text) => text.includes('<open-letter>'))!;
+  expect(message).to.match(reason);
+  expect(message, 'says what to allow').to.include('trusted-types lit-html');
+  expect(page.customElements.get('open-letter'), 'the element is not defined').to.equal(undefined);
+  const fallback = page.document.getElementById('fallback')!;
+  expect(block(page).contains(fallback), 'the fallback is still in the block').to.be.true;
+  expect(fallback.getClientRects().length, 'the fallback is shown').to.be.greaterThan(0);
+}
+
+afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+describe('dist/open-letter.js on a page that refuses its Trusted Types policy', () => {
+  before(function () {
+    // An engine without Trusted Types ignores the policy list: there is nothing to refuse.
+    if (!('trustedTypes' in window)) this.skip();
+  });
+
+  it("leaves the fallback and says what to allow under trusted-types 'none'", async () => {
+    await expectFallbackAndReason(await openHostilePage({ 'trusted-types': "'none'" }), /could not start/);
+  });
+
+  it('leaves the fallback and says what to allow when the policy list names only other policies', async () => {
+    await expectFallbackAndReason(await openHostilePage({ 'trusted-types': 'dompurify' }), /could not start/);
+  });
+
+  it('renders the letter when the list allows lit-html', async () => {
+    const page = await openHostilePage({ 'trusted-types': 'lit-html' });
+    await waitUntil(() => title(page), 'the letter did not render', { timeout: 5000 });
+    expect(page.__uncaught).to.deep.equal([]);
+  });
+});
+
+describe('dist/open-letter.js on a page with frozen built-ins', () => {
+  it('leaves the fallback and says why when Symbol is frozen', async () => {
+    await expectFallbackAndReason(await openHostilePage({ host: 'frozen-symbol' }), /could not start/);
+  });
+
+  it('leaves the fallback and says why when every built-in is frozen, as SES lockdown does', async () => {
+    await expectFallbackAndReason(await openHostilePage({ host: 'lockdown' }), /could not start/);
+  });
+});
+
+describe('dist/open-letter.js on a page that pollutes Object.prototype', () => {
+  it('renders the letter as on any page, and shows nothing from Object.prototype as campaign data', async () => {
+    const page = await openHostilePage({ host: 'polluted' });
+    await waitUntil(
+      () => title(page) || page.__consoleErrors.length || page.__uncaught.length,
+      'neither a letter nor an error',
+      {
+        timeout: 5000,
+      },
+    );
+    expect(page.__uncaught, 'uncaught errors').to.deep.equal([]);
+    expect(page.__consoleErrors, 'console errors').to.deep.equal([]);
+    const campaign = await demoCampaign();
+    expect(title(page)).to.equal((campaign.title as Record<string, string>).nl);
+    const article = block(page).querySelector<HTMLElement>('article')!;
+    expect(article.innerText).not.to.include('Injected');
+    expect(article.querySelectorAll('li').length, 'every demand, signatory and source').to.be.greaterThan(
+      campaign.letter.demands.length,
+    );
+  });
+});
