@@ -44,6 +44,16 @@ export function report(results, { PAGES, quietLoad }) {
     bytes(b.campaign.gzip),
     bytes(b.campaign.brotli),
   );
+  const scriptCharacters = b.scriptBySource.reduce((sum, entry) => sum + entry.characters, 0);
+  lines.push(
+    '',
+    'What the script is made of (share of its minified characters, from its source map): ' +
+      b.scriptBySource
+        .filter((entry) => entry.characters / scriptCharacters >= 0.01)
+        .map((entry) => `${entry.file} ${Math.round((100 * entry.characters) / scriptCharacters)} %`)
+        .join(', ') +
+      '.',
+  );
   budgets.push([
     `script + stylesheet ≤ ${bytes(b.budgetGzip)} gzip -9 (\`DOWNLOAD_BUDGET_GZIP\`)`,
     `${bytes(b.total.gzip)} (${b.withinBudget ? `${bytes(b.budgetGzip - b.total.gzip)} to spare` : `${bytes(b.total.gzip - b.budgetGzip)} over`})`,

@@ -24,6 +24,7 @@ import { largestCampaigns } from './largest-campaigns.mjs';
 import { embedPage, markTitle, staticPage } from './pages.mjs';
 import { report } from './report.mjs';
 import { startServer } from './server.mjs';
+import { charactersBySource } from './source-map.mjs';
 import { maxOf, medianOf, quartiles, round } from './stats.mjs';
 import { TRACE_CATEGORIES, longestTaskBreakdown } from './trace.mjs';
 
@@ -259,7 +260,7 @@ async function alternate(names, runs, visitOne, { warmUp = false } = {}) {
 
 // ——— The three parts ———
 
-function bytesPart(script, stylesheet, campaignJson, limits) {
+function bytesPart(script, stylesheet, campaignJson, limits, sourceMap) {
   const both = { raw: 0, gzip: 0, brotli: 0 };
   const files = {
     script: { file: 'dist/open-letter.js', ...sizes(script) },
@@ -272,6 +273,8 @@ function bytesPart(script, stylesheet, campaignJson, limits) {
     budgetGzip: limits.DOWNLOAD_BUDGET_GZIP,
     withinBudget: both.gzip <= limits.DOWNLOAD_BUDGET_GZIP,
     campaign: { file: 'demo/campaigns/brandbrief-samen-veilig.json', ...sizes(Buffer.from(campaignJson)) },
+    // Where to look for bytes: what each source file became in the minified script.
+    scriptBySource: charactersBySource(script.toString('utf8'), sourceMap),
   };
 }
 
@@ -322,7 +325,7 @@ async function timePart(browser, server, progress) {
   return byLatency;
 }
 
-async function workPart(browser, server, shapes, progress) {
+async function workPart(browser, server, shapes, sourceMap, progress) {
   server.setLatency(0);
   progress(`bounded work: ${shapes.map((shape) => shape.name).join(', ')}, ${RUNS} runs each`);
   const visitShape = async (name) => {
@@ -379,7 +382,6 @@ async function workPart(browser, server, shapes, progress) {
       openFullList: shape.openFullList ? shape.count : undefined,
       trace: true,
     });
-    const sourceMap = JSON.parse(readFileSync(join(ROOT, 'dist/open-letter.js.map'), 'utf8'));
     results[shape.name].longestTaskBreakdown = longestTaskBreakdown(traced.traceEvents, {
       scriptUrl: server.origin + SCRIPT,
       sourceMap,
@@ -416,6 +418,7 @@ async function main() {
   const { checkCampaign } = await fromBuild('campaign-schema.js');
   const script = readFileSync(join(ROOT, 'dist/open-letter.js'));
   const stylesheet = readFileSync(join(ROOT, 'dist/open-letter.css'));
+  const sourceMap = JSON.parse(readFileSync(join(ROOT, 'dist/open-letter.js.map'), 'utf8'));
   const campaignJson = readFileSync(DEMO_FILE, 'utf8');
 
   let shapes = [];
@@ -482,11 +485,13 @@ async function main() {
         taskBudgetMs: TASK_BUDGET_MS,
         maxBytes: limits.DEFAULT_MAX_BYTES,
       },
-      bytes: bytesPart(script, stylesheet, campaignJson, limits),
+      bytes: bytesPart(script, stylesheet, campaignJson, limits, sourceMap),
     };
     if (ONLY !== 'work') results.timeToTitle = await timePart(browser, server, progress);
     if (ONLY !== 'time')
-      results.boundedWork = noLimits ? { missing: noLimits } : await workPart(browser, server, shapes, progress);
+      results.boundedWork = noLimits
+        ? { missing: noLimits }
+        : await workPart(browser, server, shapes, sourceMap, progress);
     results.machine.loadAverage.atEnd = loadavg().map((value) => round(value, 2));
     // A record of the version only when the machine was quiet and every part ran.
     const final = loadAtStart <= QUIET_LOAD && !ONLY && !noLimits;

@@ -3,6 +3,7 @@
 // trace events, and the JavaScript by the source file it was written in, from the V8
 // sampling profiler's stacks mapped back through the block's source map (so the minified
 // `dist/open-letter.js` reads as src/checked-copy.ts, lit-html, …).
+import { decodeMappings, shortName } from './source-map.mjs';
 
 export const TRACE_CATEGORIES = [
   'toplevel',
@@ -31,56 +32,6 @@ const KINDS = [
 
 const kindOf = (name) => KINDS.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other';
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/**
- * The source map's segments, per generated line, sorted by column:
- * [column, source index, original line, original column, name index or undefined].
- */
-function decodeMappings(mappings) {
-  const lines = [];
-  let source = 0;
-  let originalLine = 0;
-  let originalColumn = 0;
-  let name = 0;
-  for (const line of mappings.split(';')) {
-    const segments = [];
-    let column = 0;
-    for (const segment of line.split(',')) {
-      if (!segment) continue;
-      const values = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of segment) {
-        const digit = BASE64.indexOf(char);
-        value += (digit & 31) << shift;
-        if (digit & 32) {
-          shift += 5;
-        } else {
-          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      column += values[0];
-      if (values.length < 4) continue;
-      source += values[1];
-      originalLine += values[2];
-      originalColumn += values[3];
-      if (values.length > 4) name += values[4];
-      segments.push([column, source, originalLine, originalColumn, values.length > 4 ? name : undefined]);
-    }
-    lines.push(segments);
-  }
-  return lines;
-}
-
-/** A short name for a source file: the package for a dependency, the path for our own. */
-function shortName(path) {
-  const dependency = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
-  return dependency ? dependency[1] : path.replace(/^(\.\.\/)+/, '');
-}
-
 /** How far before a function's parameter list its name may be (`async function name(`, `name = (`). */
 const NAME_REACH = 64;
 
@@ -95,13 +46,14 @@ function sourceLocator(sourceMap) {
     let found;
     let named;
     for (const segment of lines[lineNumber] ?? []) {
-      if (segment[0] > columnNumber) break;
+      if (segment.column > columnNumber) break;
+      if (segment.source === undefined) continue;
       found = segment;
-      if (segment[4] !== undefined && segment[0] >= columnNumber - NAME_REACH) named = segment;
+      if (segment.name !== undefined && segment.column >= columnNumber - NAME_REACH) named = segment;
     }
     if (!found) return { file: 'open-letter.js (no mapping)', name: functionName };
-    const name = named && named[1] === found[1] ? sourceMap.names[named[4]] : functionName || '(anonymous)';
-    return { file: shortName(sourceMap.sources[found[1]]), name };
+    const name = named && named.source === found.source ? sourceMap.names[named.name] : functionName || '(anonymous)';
+    return { file: shortName(sourceMap.sources[found.source]), name };
   };
 }
 
