@@ -9,14 +9,15 @@ const PAGE_CSS = `
   .site { margin: 0 0 1rem; font-weight: 700; }
 `;
 
-/** Text below the block: what a layout shift would push down. */
+/** Text below the block: what a change of the block's height would push around. */
 const BELOW = `<p id="below">Dit is de tekst onder de brief op de pagina van de partij. Als het blok bij het laden
-  van hoogte verandert, schuift deze alinea mee: dat meet de layout-shift.</p>`;
+  van hoogte verandert, schuift deze alinea mee.</p>`;
 
-/** The fallback of the README's snippet: one link. */
-export const LINK_FALLBACK = '<a href="https://houtenanders.nl/brandbrief-datalek-samen-veilig/">Lees de brandbrief</a>';
+/** The link fallback of the README's snippet. */
+export const LINK_FALLBACK =
+  '<a href="https://houtenanders.nl/brandbrief-datalek-samen-veilig/">Lees de brandbrief</a>';
 
-function page({ head = '', body }) {
+function page(body) {
   return `<!doctype html>
 <html lang="nl">
 <head>
@@ -24,7 +25,6 @@ function page({ head = '', body }) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Brandbrief — benchmark</title>
 <link rel="icon" href="data:,">
-${head}
 <style>${PAGE_CSS}</style>
 </head>
 <body>
@@ -41,49 +41,41 @@ ${BELOW}
 
 /**
  * The snapshot HTML with the bench's one addition: an `elementtiming` attribute on the
- * title, so the browser reports when the title was painted (Element Timing).
+ * title, so the browser reports when the pre-rendered title was painted (Element Timing).
  */
 export function markTitle(snapshotHtml) {
   let marked = 0;
-  const html = snapshotHtml.replace(/<(h[1-6]) id="([^"]*title)"/, (_match, tag, id) => {
+  const html = snapshotHtml.replace(/<(h[1-6]) ([^>]*class="open-letter__title")/, (_match, tag, attributes) => {
     marked += 1;
-    return `<${tag} id="${id}" elementtiming="letter-title"`;
+    return `<${tag} elementtiming="letter-title" ${attributes}`;
   });
-  if (marked !== 1) throw new Error('the snapshot has no heading with an id ending in "title"; did its output change?');
+  if (marked !== 1)
+    throw new Error('the snapshot has no heading with class "open-letter__title"; did its output change?');
   return html;
 }
 
-/** The README's snippet: the script tag and the element, pasted into the page's content. */
-export function embedPage({ script, campaign, fallback = LINK_FALLBACK, head = '' }) {
-  return page({
-    head,
-    body: `<script type="module" src="${script}"></script>
-<open-letter src="${campaign}">
-${fallback}
-</open-letter>`,
-  });
-}
-
-/** The same letter written into the page: the snapshot, no script. */
-export function staticPage({ snapshot }) {
-  return page({ body: snapshot });
-}
+/** The snippet's stylesheet link: the file's address and its Subresource Integrity hash, as the README's snippet has them. */
+const stylesheetLink = ({ href, integrity }) =>
+  `<link rel="stylesheet" href="${href}" integrity="${integrity}" crossorigin="anonymous">`;
 
 /**
- * A host that already has the data: no `src`, the campaign set as the `campaign`
- * property from JSON inlined in the page. One request fewer than the embed.
+ * The README's snippet, one line, pasted into the page's content, in its order: the
+ * stylesheet, the script, with `preload` a preload of the campaign (so its request starts
+ * with the script's), and the element with its fallback. `script` and `stylesheet` are
+ * `{ href, integrity }`.
  */
-export function inlineDataPage({ script, campaignJson, fallback = LINK_FALLBACK }) {
-  // `<` escaped so the JSON cannot end the script element.
-  const data = campaignJson.replace(/</g, '\\u003c');
-  return page({
-    body: `<script type="module">
-  import '${script}';
-  document.getElementById('letter').campaign = JSON.parse(document.getElementById('letter-data').textContent);
-</script>
-<open-letter id="letter">
-${fallback}
-</open-letter>
-<script type="application/json" id="letter-data">${data}</script>`,
-  });
+export function embedPage({ script, stylesheet, campaign, fallback = LINK_FALLBACK, preload = false }) {
+  const preloadLink = preload ? `<link rel="preload" as="fetch" href="${campaign}" crossorigin="anonymous">` : '';
+  return page(
+    `<div class="open-letter-embed">${stylesheetLink(stylesheet)}` +
+      `<script type="module" src="${script.href}" integrity="${script.integrity}" crossorigin="anonymous"></script>` +
+      `${preloadLink}<open-letter src="${campaign}" lang="nl">${fallback}</open-letter></div>`,
+  );
+}
+
+/** The same letter as static HTML: the snapshot in the element, with the snippet's stylesheet, and no script. */
+export function staticPage({ stylesheet, snapshot }) {
+  return page(
+    `<div class="open-letter-embed">${stylesheetLink(stylesheet)}<open-letter lang="nl">${snapshot}</open-letter></div>`,
+  );
 }
