@@ -17,11 +17,15 @@ export const demoCampaign = join(root, 'demo/campaigns/brandbrief-samen-veilig.j
 /**
  * Writes the site of `campaign` (a path or address) into a temporary folder and serves it
  * on loopback under `mount`. `pages` are extra paths the same server answers (a parent page).
+ * `hostname` is the name the site is published under: the server listens on 127.0.0.1 only,
+ * so 'localhost' gives the site a host of its own beside another loopback server (WordPress).
  */
-export async function serveSite({ campaign = demoCampaign, mount = '/letter/', pages } = {}) {
+export async function serveSite({ campaign = demoCampaign, mount = '/letter/', pages, hostname } = {}) {
   const out = await mkdtemp(join(tmpdir(), 'open-letter-site-'));
   const server = await startStaticServer({ root: out, mount, pages });
-  const base = `${server.origin}${mount}`;
+  const origin = new URL(server.origin);
+  if (hostname) origin.hostname = hostname;
+  const base = `${origin.origin}${mount}`;
   const result = await run('site', campaign, '--out', out, '--base', base);
   const close = async () => {
     await server.close();
@@ -34,7 +38,7 @@ export async function serveSite({ campaign = demoCampaign, mount = '/letter/', p
   return {
     out,
     base,
-    origin: server.origin,
+    origin: origin.origin,
     /** The letter page in the campaign's language: the address an author pastes. */
     pageUrl: base,
     embedUrl: `${base}embed.html`,

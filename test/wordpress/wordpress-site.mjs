@@ -183,6 +183,10 @@ StartServers 2
 MinSpareServers 2
 MaxSpareServers 4
 MaxRequestWorkers 8
+# One request per connection. The tests run PHP commands with execFileSync, which blocks Node's
+# event loop: an idle connection Apache closes meanwhile (KeepAliveTimeout) is still in Node's
+# pool when the loop resumes, and the next fetch() on it fails with "other side closed".
+KeepAlive Off
 TypesConfig /etc/mime.types
 DocumentRoot ${WORDPRESS}
 Alias /wp-content ${content}

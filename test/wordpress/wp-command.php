@@ -12,6 +12,7 @@
  *   publish    {id}                  an Editor publishes a pending post
  *   locale     {locale}              set the site language (en_US: WordPress's untouched default)
  *   shortcode  {user?, content}      what do_shortcode() makes of content, for that user or a visitor
+ *   embed-cache {id}                 the post's oEmbed cache: every `_oembed_*` post meta, by key
  */
 
 $test_action = $argv[1] ?? '';
@@ -112,6 +113,15 @@ switch ( $test_action ) {
 	case 'shortcode':
 		act_as( $test_input['user'] ?? null );
 		$test_answer = array( 'html' => do_shortcode( $test_input['content'] ) );
+		break;
+
+	case 'embed-cache':
+		$test_answer = array();
+		foreach ( get_post_meta( $test_input['id'] ) as $key => $values ) {
+			if ( str_starts_with( $key, '_oembed_' ) ) {
+				$test_answer[ $key ] = $values[0];
+			}
+		}
 		break;
 
 	default:
