@@ -6,6 +6,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { demoCampaign, echoUrl, openPage, textIn, uniqueKey } from './helpers.js';
 import { collapsed, letterShown, type PageWindow } from './page-helpers.js';
+import { requestsSeen } from './requests.js';
 
 let page: PageWindow;
 
@@ -91,10 +92,6 @@ function structure(root: Element, prefix: string): string[] {
       .join('');
     return `${element.localName}[${attributes.join(' ')}] ${collapsed(text)}`;
   });
-}
-
-async function seen(key: string): Promise<number> {
-  return (await (await fetch(`/api/seen?key=${encodeURIComponent(key)}`)).json()).count;
 }
 
 describe('the embed-code generator', () => {
@@ -604,7 +601,7 @@ describe('the embed-code generator', () => {
         type('gen-src', `${origin}/api/campaign.json?key=${key}`);
         await letterSettled();
         await waitUntil(() => preview().querySelector('h2'), 'the preview did not load');
-        const before = await seen(key);
+        const before = (await requestsSeen(key)).count;
 
         const frame = document.createElement('iframe');
         frame.style.cssText = 'width: 800px; height: 600px';
@@ -622,7 +619,7 @@ describe('the embed-code generator', () => {
             campaignEntries.map((entry) => entry.initiatorType),
             'the preload asked for it',
           ).to.include('link');
-          expect(await seen(key), 'requests for the campaign').to.equal(before + 1);
+          expect((await requestsSeen(key)).count, 'requests for the campaign').to.equal(before + 1);
           expect(party.document.querySelectorAll('article'), 'the letter once, taken over').to.have.length(1);
           expect(
             party.document.querySelectorAll('open-letter button[aria-pressed]'),

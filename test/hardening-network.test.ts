@@ -7,12 +7,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import { OpenLetter } from '../src/open-letter.js';
 import { api, captureConsole, keyOf, loaded, minimalCampaign, withCampaign } from './helpers.js';
-
-/** How many requests for the key of `src` reached the server. */
-async function requestsFor(src: string): Promise<number> {
-  const seen = await (await fetch(`/api/seen?key=${encodeURIComponent(keyOf(src))}`, { cache: 'no-store' })).json();
-  return seen.count;
-}
+import { requestsSeen, watchedRequests } from './requests.js';
 
 /** The letter's title as shown, or undefined while there is no letter. */
 function shownTitle(el: Element): string | undefined {
@@ -119,8 +114,7 @@ describe('<open-letter> referrerpolicy', () => {
     const src = api('watched.json');
     const { outcome } = mount(src, { referrerpolicy: 'NO-REFERRER' });
     expect(await outcome).to.equal('load');
-    const seen = await (await fetch(`/api/watched?of=${encodeURIComponent(keyOf(src))}`, { cache: 'no-store' })).json();
-    expect(seen).to.deep.include({ requests: 1, referers: 0 });
+    expect(await watchedRequests(keyOf(src))).to.deep.include({ requests: 1, referers: 0 });
     expect(warnings.calls).to.deep.equal([]);
   });
 });
@@ -155,7 +149,7 @@ describe('<open-letter> one time limit for the request and its automatic retry',
     const src = api('fails-then-answers.json', { first: '700', second: '1100' });
     const { outcome } = mount(src);
     expect(await outcome).to.equal('timeout');
-    expect(await requestsFor(src), 'the retry was made').to.equal(2);
+    expect((await requestsSeen(keyOf(src))).count, 'the retry was made').to.equal(2);
   });
 
   it('reports the failure itself when the pause before the retry would end after the time limit', async () => {
@@ -164,7 +158,7 @@ describe('<open-letter> one time limit for the request and its automatic retry',
     const src = api('fails-then-answers.json', { first: '300', second: '0' });
     const { outcome } = mount(src);
     expect(await outcome).to.equal('http');
-    expect(await requestsFor(src), 'no retry').to.equal(1);
+    expect((await requestsSeen(keyOf(src))).count, 'no retry').to.equal(1);
   });
 });
 
@@ -178,7 +172,7 @@ describe('<open-letter> the shared answer', () => {
     first.el.remove();
     const third = mount(src);
     expect(await third.outcome).to.equal('load');
-    expect(await requestsFor(src)).to.equal(1);
+    expect((await requestsSeen(keyOf(src))).count).to.equal(1);
   });
 
   it('is forgotten once every block that showed it is removed: the next block asks the server again', async () => {
@@ -188,7 +182,7 @@ describe('<open-letter> the shared answer', () => {
     for (const { el } of blocks) el.remove();
     const again = mount(src);
     expect(await again.outcome).to.equal('load');
-    expect(await requestsFor(src)).to.equal(2);
+    expect((await requestsSeen(keyOf(src))).count).to.equal(2);
   });
 
   it('is given back by a block that loads another campaign', async () => {
@@ -200,6 +194,6 @@ describe('<open-letter> the shared answer', () => {
     await reloaded;
     const next = mount(src);
     expect(await next.outcome).to.equal('load');
-    expect(await requestsFor(src)).to.equal(2);
+    expect((await requestsSeen(keyOf(src))).count).to.equal(2);
   });
 });

@@ -7,6 +7,7 @@ import '../src/open-letter-define.js';
 import { OpenLetter, type OpenLetterErrorDetail, type OpenLetterLoadDetail } from '../src/open-letter.js';
 import type { Campaign } from '../src/campaign-schema.js';
 import { api, captureConsole, demoCampaign, echoUrl, fallbackVisible, keyOf, textOf, uniqueKey } from './helpers.js';
+import { requestsSeen } from './requests.js';
 
 type Language = 'nl' | 'en';
 
@@ -26,11 +27,6 @@ const ui: Record<Language, { failed: string; retry: string; loading: string }> =
 
 /** The same test server under another origin: localhost and 127.0.0.1 are different origins. */
 const otherOrigin = `http://${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
-
-
-async function seen(key: string): Promise<{ count: number; cookies: number }> {
-  return (await fetch(`/api/seen?key=${encodeURIComponent(key)}`, { cache: 'no-store' })).json();
-}
 
 interface Mounted {
   el: OpenLetter;
@@ -305,7 +301,7 @@ describe('<open-letter> addresses and requests', () => {
     await settled(mounted);
     expect(mounted.errors.map((event) => event.detail.message), 'errors').to.deep.equal([]);
     expect(mounted.loads).to.have.length(1);
-    expect((await seen(key)).count).to.equal(1);
+    expect((await requestsSeen(key)).count).to.equal(1);
   });
 
   it('loads a campaign from another origin that allows it (CORS)', async () => {
@@ -327,13 +323,13 @@ describe('<open-letter> addresses and requests', () => {
       // The cookie is really there: an ordinary request carries it.
       const control = uniqueKey('cookie-control');
       await fetch(`/api/campaign.json?key=${control}`);
-      expect(await seen(control), 'an ordinary request').to.deep.equal({ count: 1, cookies: 1 });
+      expect(await requestsSeen(control), 'an ordinary request').to.deep.equal({ count: 1, cookies: 1 });
 
       const key = uniqueKey('cookies');
       const mounted = await mount({ src: `/api/campaign.json?key=${key}` });
       await settled(mounted);
       expect(mounted.loads).to.have.length(1);
-      expect(await seen(key)).to.deep.equal({ count: 1, cookies: 0 });
+      expect(await requestsSeen(key)).to.deep.equal({ count: 1, cookies: 0 });
     } finally {
       document.cookie = 'tracking=; path=/; max-age=0';
     }
@@ -395,7 +391,7 @@ describe('<open-letter> retry button', () => {
     const key = keyOf(src);
     const mounted = await mount({ src });
     await settled(mounted);
-    expect((await seen(key)).count, 'requests before retrying').to.equal(1);
+    expect((await requestsSeen(key)).count, 'requests before retrying').to.equal(1);
 
     retryButton(mounted.el, 'nl')!.click();
     await mounted.el.updateComplete;
@@ -406,7 +402,7 @@ describe('<open-letter> retry button', () => {
     await settled(mounted, 2);
     expect(mounted.errors, 'error events').to.have.length(2);
     expect(mounted.errors[1].detail.reason).to.equal('http');
-    expect((await seen(key)).count, 'requests after retrying').to.equal(2);
+    expect((await requestsSeen(key)).count, 'requests after retrying').to.equal(2);
     expectFailureShown(mounted.el, 'nl');
     expect(consoleErrors.calls, 'one console error per attempt').to.have.length(2);
   });
@@ -424,7 +420,7 @@ describe('<open-letter> retry button', () => {
     await settled(mounted, 2);
 
     expect(mounted.loads).to.have.length(1);
-    expect((await seen(key)).count).to.equal(2);
+    expect((await requestsSeen(key)).count).to.equal(2);
     expect(shownTitle(mounted.el)).to.be.a('string').and.not.be.empty;
     expect(visibleText(mounted.el)).not.to.include(ui.en.failed);
     expect(retryButton(mounted.el, 'en'), 'retry button').to.be.undefined;
@@ -461,7 +457,7 @@ describe('<open-letter> campaign property', () => {
     expect(mounted.loads[0].detail.campaign.title).to.deep.equal(demo.title);
     expect(shownTitle(mounted.el)).to.equal((demo.title as Record<string, string>).en);
     expect(fallbackVisible(mounted.el)).to.be.false;
-    expect((await seen(key)).count, 'requests').to.equal(0);
+    expect((await requestsSeen(key)).count, 'requests').to.equal(0);
   });
 
   it('reports an invalid campaign property as "invalid", naming every bad field for the webmaster', async () => {

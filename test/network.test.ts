@@ -7,32 +7,11 @@ import '../src/open-letter-define.js';
 import { OpenLetter, type OpenLetterErrorDetail, type OpenLetterLoadDetail } from '../src/open-letter.js';
 import type { Campaign } from '../src/campaign-schema.js';
 import { api, captureConsole, demoCampaign, echoUrl, isWebKit, keyOf, uniqueKey, uncaughtDuring } from './helpers.js';
+import { requestedAddresses, requestsSeen, watchedRequests } from './requests.js';
 
 
 function absolute(src: string): string {
   return new URL(src, document.baseURI).href;
-}
-
-/** How many requests for `key` reached the server. */
-async function requestCount(key: string): Promise<number> {
-  return ((await (await fetch(`/api/seen?key=${encodeURIComponent(key)}`, { cache: 'no-store' })).json()) as { count: number })
-    .count;
-}
-
-interface Watched {
-  requests: number;
-  /** Connections still waiting for their answer. */
-  open: number;
-  /** Connections the client closed before the answer. */
-  aborted: number;
-  answered: number;
-  /** Requests that carried a Referer header. */
-  referers: number;
-}
-
-/** What /api/watched.json saw for `src`'s key, from the server's side of the connection. */
-async function watched(src: string): Promise<Watched> {
-  return (await fetch(`/api/watched?of=${encodeURIComponent(keyOf(src))}`, { cache: 'no-store' })).json();
 }
 
 interface Block {
@@ -108,20 +87,20 @@ describe('<open-letter> many blocks, one request', () => {
   it('makes one request for three blocks with the same src while it is under way, and none for a fourth added once they show the letter', async () => {
     const src = api('campaign.json', { delay: '300' });
     const blocks = [block(src)];
-    await waitUntil(async () => (await requestCount(keyOf(src))) === 1, 'the request did not reach the server', {
+    await waitUntil(async () => (await requestsSeen(keyOf(src))).count === 1, 'the request did not reach the server', {
       timeout: 3000,
     });
     // The server is still holding its answer back: two more blocks join while it is under way.
     blocks.push(block(src), block(src));
     for (const b of blocks) await settled(b);
     for (const b of blocks) expect(shownTitle(b.el)).to.equal(demoTitle);
-    expect(await requestCount(keyOf(src)), 'requests for three blocks').to.equal(1);
+    expect((await requestsSeen(keyOf(src))).count, 'requests for three blocks').to.equal(1);
 
     const fourth = block(src);
     await settled(fourth);
     expect(shownTitle(fourth.el)).to.equal(demoTitle);
     expect(fourth.loads).to.have.length(1);
-    expect(await requestCount(keyOf(src)), 'requests for four blocks').to.equal(1);
+    expect((await requestsSeen(keyOf(src))).count, 'requests for four blocks').to.equal(1);
   });
 
   it('requests exactly the src as given, with no cache-busting parameter added', async () => {
@@ -129,11 +108,7 @@ describe('<open-letter> many blocks, one request', () => {
     const src = api('campaign.json');
     const b = block(src);
     await settled(b);
-    const requested = performance
-      .getEntriesByType('resource')
-      .map((entry) => entry.name)
-      .filter((name) => name.includes(keyOf(src)));
-    expect(requested).to.deep.equal([absolute(src)]);
+    expect(requestedAddresses(keyOf(src))).to.deep.equal([absolute(src)]);
   });
 
   it('lets the browser answer from its HTTP cache when the server allows caching', async function () {
@@ -143,12 +118,12 @@ describe('<open-letter> many blocks, one request', () => {
     // The page itself fetched the campaign before (Cache-Control: max-age=600), as a
     // previous visit or another script would have.
     await (await fetch(src, { credentials: 'omit' })).text();
-    expect(await requestCount(keyOf(src)), 'requests before the block').to.equal(1);
+    expect((await requestsSeen(keyOf(src))).count, 'requests before the block').to.equal(1);
 
     const b = block(src);
     await settled(b);
     expect(shownTitle(b.el)).to.equal(demoTitle);
-    expect(await requestCount(keyOf(src)), 'requests after the block').to.equal(1);
+    expect((await requestsSeen(keyOf(src))).count, 'requests after the block').to.equal(1);
   });
 
   it('asks the server again when the reader presses the retry button, even though the browser may cache the failure', async () => {
@@ -159,7 +134,7 @@ describe('<open-letter> many blocks, one request', () => {
     retryButton(b.el)!.click();
     await settled(b, 2);
     expect(shownTitle(b.el)).to.equal(demoTitle);
-    expect(await requestCount(keyOf(src))).to.equal(2);
+    expect((await requestsSeen(keyOf(src))).count).to.equal(2);
   });
 });
 
@@ -190,13 +165,13 @@ describe('<open-letter> answers out of order', () => {
     const first = api('watched.json', { wait: '600' });
     const last = echoUrl(titled(demo, 'Laatste brief'), { delay: '50' });
     const b = block(first);
-    await waitUntil(async () => (await watched(first)).requests === 1, 'the first request did not reach the server', {
+    await waitUntil(async () => (await watchedRequests(keyOf(first))).requests === 1, 'the first request did not reach the server', {
       timeout: 3000,
     });
     b.el.src = last;
     await settled(b);
-    await waitUntil(async () => (await watched(first)).open === 0, 'the first request is still open', { timeout: 3000 });
-    expect(await watched(first)).to.deep.include({ requests: 1, aborted: 1, answered: 0 });
+    await waitUntil(async () => (await watchedRequests(keyOf(first))).open === 0, 'the first request is still open', { timeout: 3000 });
+    expect(await watchedRequests(keyOf(first))).to.deep.include({ requests: 1, aborted: 1, answered: 0 });
     await aTimeout(700);
     expect(shownTitle(b.el)).to.equal('Laatste brief');
     expect(b.loads).to.have.length(1);
@@ -208,12 +183,12 @@ describe('<open-letter> removed while loading', () => {
   it('closes its request when it is removed from the page: the server sees the connection given up', async () => {
     const src = api('watched.json', { wait: '3000' });
     const b = block(src);
-    await waitUntil(async () => (await watched(src)).requests === 1, 'the request did not reach the server', {
+    await waitUntil(async () => (await watchedRequests(keyOf(src))).requests === 1, 'the request did not reach the server', {
       timeout: 3000,
     });
     b.el.remove();
-    await waitUntil(async () => (await watched(src)).open === 0, 'the request is still open', { timeout: 2500 });
-    expect(await watched(src)).to.deep.include({ requests: 1, aborted: 1, answered: 0 });
+    await waitUntil(async () => (await watchedRequests(keyOf(src))).open === 0, 'the request is still open', { timeout: 2500 });
+    expect(await watchedRequests(keyOf(src))).to.deep.include({ requests: 1, aborted: 1, answered: 0 });
     expect(b.loads).to.have.length(0);
     expect(b.errors).to.have.length(0);
   });
@@ -222,13 +197,13 @@ describe('<open-letter> removed while loading', () => {
     const src = api('watched.json', { wait: '500' });
     const removed = block(src);
     const kept = block(src);
-    await waitUntil(async () => (await watched(src)).requests === 1, 'the request did not reach the server', {
+    await waitUntil(async () => (await watchedRequests(keyOf(src))).requests === 1, 'the request did not reach the server', {
       timeout: 3000,
     });
     removed.el.remove();
     await settled(kept);
     expect(shownTitle(kept.el)).to.equal(demoTitle);
-    expect(await watched(src)).to.deep.include({ requests: 1, aborted: 0, answered: 1 });
+    expect(await watchedRequests(keyOf(src))).to.deep.include({ requests: 1, aborted: 0, answered: 1 });
     expect(removed.loads, 'events from the removed block').to.have.length(0);
     expect(removed.errors, 'events from the removed block').to.have.length(0);
   });
@@ -236,15 +211,15 @@ describe('<open-letter> removed while loading', () => {
   it('loads again when a block removed while loading is put back', async () => {
     const src = api('watched.json', { wait: '300' });
     const b = block(src);
-    await waitUntil(async () => (await watched(src)).requests === 1, 'the request did not reach the server', {
+    await waitUntil(async () => (await watchedRequests(keyOf(src))).requests === 1, 'the request did not reach the server', {
       timeout: 3000,
     });
     b.el.remove();
-    await waitUntil(async () => (await watched(src)).open === 0, 'the request is still open', { timeout: 2500 });
+    await waitUntil(async () => (await watchedRequests(keyOf(src))).open === 0, 'the request is still open', { timeout: 2500 });
     stage.append(b.el);
     await settled(b);
     expect(shownTitle(b.el)).to.equal(demoTitle);
-    expect(await watched(src)).to.deep.include({ requests: 2, aborted: 1, answered: 1 });
+    expect(await watchedRequests(keyOf(src))).to.deep.include({ requests: 2, aborted: 1, answered: 1 });
   });
 });
 
@@ -270,10 +245,10 @@ describe('<open-letter> 1,000 cycles of connect, change src, disconnect', () => 
       await aTimeout(600);
     });
     // Give the last connections a moment to close, then look at what the server saw.
-    await waitUntil(async () => (await Promise.all(srcs.map(watched))).every((w) => w.open === 0), undefined, {
+    await waitUntil(async () => (await Promise.all(srcs.map((src) => watchedRequests(keyOf(src))))).every((w) => w.open === 0), undefined, {
       timeout: 3000,
     }).catch(() => undefined);
-    const seen = await Promise.all(srcs.map(watched));
+    const seen = await Promise.all(srcs.map((src) => watchedRequests(keyOf(src))));
     return { uncaught, events, seen };
   }
 
@@ -308,7 +283,7 @@ describe('<open-letter> automatic retry', () => {
     await settled(b);
     expect(b.errors.map((event) => event.detail.reason), 'error events').to.deep.equal([]);
     expect(shownTitle(b.el)).to.equal(demoTitle);
-    expect(await requestCount(keyOf(src))).to.equal(2);
+    expect((await requestsSeen(keyOf(src))).count).to.equal(2);
   });
 
   it('retries a server error (500) once, then shows the error with the retry button', async () => {
@@ -318,7 +293,7 @@ describe('<open-letter> automatic retry', () => {
     await aTimeout(300);
     expect(b.errors.map((event) => event.detail.reason)).to.deep.equal(['http']);
     expect(retryButton(b.el), 'the retry button').to.exist;
-    expect(await requestCount(keyOf(src))).to.equal(2);
+    expect((await requestsSeen(keyOf(src))).count).to.equal(2);
   });
 
   const notRetried: [string, string, string][] = [
@@ -336,7 +311,7 @@ describe('<open-letter> automatic retry', () => {
       await aTimeout(300);
       expect(b.errors.map((event) => event.detail.reason)).to.deep.equal([reason]);
       expect(retryButton(b.el), 'the retry button').to.exist;
-      expect(await requestCount(keyOf(src))).to.equal(1);
+      expect((await requestsSeen(keyOf(src))).count).to.equal(1);
     });
   }
 
@@ -347,20 +322,20 @@ describe('<open-letter> automatic retry', () => {
     await settled(b);
     await aTimeout(300);
     expect(b.errors.map((event) => event.detail.reason)).to.deep.equal(['timeout']);
-    expect(await requestCount(keyOf(src))).to.equal(1);
+    expect((await requestsSeen(keyOf(src))).count).to.equal(1);
   });
 
   it('makes no second request when the block is removed during the pause before the retry', async () => {
     OpenLetter.retryDelay = 400;
     const src = api('server-error.json');
     const b = block(src);
-    await waitUntil(async () => (await requestCount(keyOf(src))) === 1, 'the request did not reach the server', {
+    await waitUntil(async () => (await requestsSeen(keyOf(src))).count === 1, 'the request did not reach the server', {
       timeout: 3000,
     });
     await aTimeout(50);
     b.el.remove();
     await aTimeout(900);
-    expect(await requestCount(keyOf(src))).to.equal(1);
+    expect((await requestsSeen(keyOf(src))).count).to.equal(1);
     expect(b.errors).to.have.length(0);
   });
 });
@@ -394,7 +369,7 @@ describe('<open-letter> size limit', () => {
       expect(shownTitle(b.el)).to.equal(undefined);
       expect(consoleErrors.calls.join('\n'), 'the message names the limit').to.include(`${OpenLetter.maxBytes} bytes`);
       await aTimeout(200);
-      expect(await requestCount(keyOf(src)), 'requests').to.equal(1);
+      expect((await requestsSeen(keyOf(src))).count, 'requests').to.equal(1);
     });
   }
 
@@ -421,8 +396,8 @@ describe('<open-letter> privacy', () => {
     await settled(a);
     await settled(b);
     expect(shownTitle(a.el)).to.equal(demoTitle);
-    expect(await watched(quiet), 'with referrerpolicy="no-referrer"').to.deep.include({ requests: 1, referers: 0 });
-    expect(await watched(usual), 'without the attribute').to.deep.include({ requests: 1, referers: 1 });
+    expect(await watchedRequests(keyOf(quiet)), 'with referrerpolicy="no-referrer"').to.deep.include({ requests: 1, referers: 0 });
+    expect(await watchedRequests(keyOf(usual)), 'without the attribute').to.deep.include({ requests: 1, referers: 1 });
   });
 
   async function storage() {
