@@ -4,7 +4,7 @@
 // and writes the CLI's snapshots (dist/test-snapshot.<lang>.html), so the generator's output
 // is checked against the built files' own bytes and against `open-letter snapshot`.
 import { expect, waitUntil } from '@open-wc/testing';
-import { demoCampaign, echoUrl, openPage, textIn, uniqueKey } from './helpers.js';
+import { absolute, demoCampaign, echoUrl, openPage, textIn, uniqueKey } from './helpers.js';
 import { collapsed, letterShown, type PageWindow } from './page-helpers.js';
 import { requestsSeen } from './requests.js';
 
@@ -15,7 +15,6 @@ const snippet = () => $<HTMLTextAreaElement>('gen-code').value;
 const shortcode = () => $<HTMLTextAreaElement>('gen-shortcode').value;
 const pageAddress = () => $<HTMLTextAreaElement>('gen-page-code').value;
 const preview = () => $('gen-preview');
-const absolute = (path: string) => new URL(path, location.href).href;
 const DEMO = '/demo/campaigns/brandbrief-samen-veilig.json';
 
 /** Types a value as a user would: input events while typing, change when leaving the field. */

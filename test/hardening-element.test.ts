@@ -4,7 +4,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import type { OpenLetter } from '../src/open-letter.js';
 import { MAX_DEMANDS, MAX_TEXT_LENGTH } from '../src/limits.js';
-import { captureConsole, minimalCampaign, uncaughtDuring } from './helpers.js';
+import { captureConsole, minimalCampaign, shownTitle, uncaughtDuring } from './helpers.js';
 
 const stage = document.createElement('div');
 document.body.append(stage);
@@ -29,10 +29,6 @@ async function showing(
   const result = { el, outcome: await outcome };
   await el.updateComplete;
   return result;
-}
-
-function shownTitle(el: Element): string | undefined {
-  return el.querySelector<HTMLElement>('article h2')?.innerText.trim();
 }
 
 /** The visible text of the letter's links to its sources. */

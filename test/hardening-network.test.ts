@@ -6,15 +6,8 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import { OpenLetter } from '../src/open-letter.js';
-import { api, captureConsole, keyOf, loaded, minimalCampaign, withCampaign } from './helpers.js';
+import { api, captureConsole, keyOf, loaded, minimalCampaign, shownTitle, withCampaign } from './helpers.js';
 import { requestsSeen, watchedRequests } from './requests.js';
-
-/** The letter's title as shown, or undefined while there is no letter. */
-function shownTitle(el: Element): string | undefined {
-  return el
-    .querySelector<HTMLElement>('article h1, article h2, article h3, article h4, article h5, article h6')
-    ?.innerText.trim();
-}
 
 /** The source links of the letter, by their visible text. */
 function sourceLinks(el: Element): Map<string, string> {

@@ -51,10 +51,25 @@ export function textOf(node: Element | null | undefined): string {
   return (node as HTMLElement | null)?.innerText?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
+/** Whether `node` is displayed: it takes up room on the page (it may still be off screen). */
+export function isShown(node: Element | null | undefined): boolean {
+  return !!node && node.getClientRects().length > 0;
+}
+
 /** Whether the webmaster's fallback link is in the block and displayed. */
 export function fallbackVisible(el: OpenLetter): boolean {
-  const link = el.querySelector(':scope > a');
-  return !!link && link.getClientRects().length > 0;
+  return isShown(el.querySelector(':scope > a'));
+}
+
+/** The letter's title as the reader sees it (the block's first heading), or undefined when no letter is shown. */
+export function shownTitle(el: Element): string | undefined {
+  const title = el.querySelector('h1, h2, h3, h4, h5, h6');
+  return isShown(title) ? textOf(title) : undefined;
+}
+
+/** The block's retry button, there while loading failed or is being tried again. */
+export function retryButton(el: Element): HTMLButtonElement | undefined {
+  return el.querySelector<HTMLButtonElement>('.open-letter__retry') ?? undefined;
 }
 
 /** Records console calls of one kind until `restore()`. */
@@ -85,6 +100,11 @@ export function uniqueKey(what: string): string {
  */
 export function api(name: string, params: Record<string, string> = {}): string {
   return `/api/${name}?${new URLSearchParams({ key: uniqueKey(name), ...params })}`;
+}
+
+/** `src` as the block resolves it: against the page's address. */
+export function absolute(src: string): string {
+  return new URL(src, document.baseURI).href;
 }
 
 /** The `key` of an address made by `api()`. */

@@ -6,13 +6,20 @@ import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import { OpenLetter, type OpenLetterErrorDetail, type OpenLetterLoadDetail } from '../src/open-letter.js';
 import type { Campaign } from '../src/campaign-schema.js';
-import { api, captureConsole, demoCampaign, echoUrl, isWebKit, keyOf, uniqueKey, uncaughtDuring } from './helpers.js';
+import {
+  absolute,
+  api,
+  captureConsole,
+  demoCampaign,
+  echoUrl,
+  isWebKit,
+  keyOf,
+  retryButton,
+  shownTitle,
+  uniqueKey,
+  uncaughtDuring,
+} from './helpers.js';
 import { requestedAddresses, requestsSeen, watchedRequests } from './requests.js';
-
-
-function absolute(src: string): string {
-  return new URL(src, document.baseURI).href;
-}
 
 interface Block {
   el: OpenLetter;
@@ -43,17 +50,6 @@ async function settled(b: Block, count = 1, timeout = 5000): Promise<void> {
     timeout,
   });
   await b.el.updateComplete;
-}
-
-/** The title the block shows, or undefined when it shows no letter. */
-function shownTitle(el: OpenLetter): string | undefined {
-  const title = el.querySelector<HTMLElement>('.open-letter__title');
-  return title && title.getClientRects().length > 0 ? title.innerText.trim() : undefined;
-}
-
-function retryButton(el: OpenLetter): HTMLButtonElement | null {
-  const error = el.querySelector<HTMLElement>('.open-letter__error');
-  return error && !error.hidden ? error.querySelector('button') : null;
 }
 
 
