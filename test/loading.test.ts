@@ -20,6 +20,7 @@ import {
   textOf,
   uniqueKey,
 } from './helpers.js';
+import { mount, settled } from './mount.js';
 import { requestsSeen } from './requests.js';
 
 type Language = 'nl' | 'en';
@@ -40,39 +41,6 @@ const ui: Record<Language, { failed: string; retry: string; loading: string }> =
 
 /** The same test server under another origin: localhost and 127.0.0.1 are different origins. */
 const otherOrigin = `http://${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
-
-interface Mounted {
-  el: OpenLetter;
-  loads: CustomEvent<OpenLetterLoadDetail>[];
-  errors: CustomEvent<OpenLetterErrorDetail>[];
-}
-
-/**
- * Puts an `<open-letter>` with a fallback link in the page, recording its events
- * from before it is connected.
- */
-async function mount(options: { src?: string; lang?: Language; campaign?: unknown } = {}): Promise<Mounted> {
-  const el = document.createElement('open-letter');
-  el.setAttribute('lang', options.lang ?? 'nl');
-  el.innerHTML = '<a href="https://example.org/letter">Lees de brief</a>';
-  const mounted: Mounted = { el, loads: [], errors: [] };
-  el.addEventListener('open-letter-load', (event) => mounted.loads.push(event));
-  el.addEventListener('open-letter-error', (event) => mounted.errors.push(event));
-  if (options.campaign !== undefined) el.campaign = options.campaign;
-  if (options.src !== undefined) el.setAttribute('src', options.src);
-  await fixture(html`<div>${el}</div>`);
-  return mounted;
-}
-
-/** Waits until the element has fired `count` load or error events in all. */
-async function settled({ el, loads, errors }: Mounted, count = 1): Promise<void> {
-  await waitUntil(
-    () => loads.length + errors.length >= count,
-    `expected ${count} open-letter-load or open-letter-error event(s)`,
-    { timeout: 6000 },
-  );
-  await el.updateComplete;
-}
 
 /** Everything the block shows itself (not the webmaster's fallback), whitespace collapsed. */
 function visibleText(el: OpenLetter): string {
@@ -122,7 +90,7 @@ afterEach(() => {
 
 describe('<open-letter> fallback content', () => {
   it('shows the fallback content while the letter is loading and hides it once the letter is shown', async () => {
-    const mounted = await mount({ src: api('campaign.json', { delay: '300' }) });
+    const mounted = await mount({ src: api('campaign.json', { delay: '300' }), attributes: { lang: 'nl' } });
     expect(fallbackVisible(mounted.el), 'fallback while loading').to.be.true;
     expect(shownTitle(mounted.el), 'no letter yet').to.be.undefined;
 
@@ -134,7 +102,7 @@ describe('<open-letter> fallback content', () => {
   });
 
   it('tells screen reader users that the letter is loading, and stops once it is shown', async () => {
-    const mounted = await mount({ src: api('campaign.json', { delay: '3000' }), lang: 'en' });
+    const mounted = await mount({ src: api('campaign.json', { delay: '3000' }), attributes: { lang: 'en' } });
     // Said after a moment, into a region that was in the page empty: only then is it announced.
     expect(announced(mounted.el), 'nothing said at once').to.equal('');
     await waitUntil(() => announced(mounted.el).includes(ui.en.loading), 'the loading message is announced', { timeout: 4000 });
@@ -144,7 +112,7 @@ describe('<open-letter> fallback content', () => {
   });
 
   it('shows the fallback content again when a new src fails after a letter was shown', async () => {
-    const mounted = await mount({ src: api('campaign.json') });
+    const mounted = await mount({ src: api('campaign.json'), attributes: { lang: 'nl' } });
     await settled(mounted);
     expect(fallbackVisible(mounted.el)).to.be.false;
 
@@ -156,7 +124,7 @@ describe('<open-letter> fallback content', () => {
 
   it('shows only the fallback content, fires no event and makes no request without src or campaign', async () => {
     const mountedAt = performance.now();
-    const mounted = await mount();
+    const mounted = await mount({ attributes: { lang: 'nl' } });
     await aTimeout(200);
     await mounted.el.updateComplete;
 
@@ -225,7 +193,7 @@ describe('<open-letter> when loading fails', () => {
     it(`shows the fallback and ${failure.lang === 'nl' ? 'a Dutch' : 'an English'} retry message, reports "${failure.reason}" and tells the webmaster why when ${failure.when}`, async () => {
       if (failure.timeout) OpenLetter.timeout = failure.timeout;
       const src = failure.src();
-      const mounted = await mount({ src, lang: failure.lang });
+      const mounted = await mount({ src, attributes: { lang: failure.lang } });
       await settled(mounted);
 
       expect(mounted.loads, 'load events').to.have.length(0);
@@ -291,7 +259,7 @@ describe('<open-letter> addresses and requests', () => {
     const relative = `${'../'.repeat(depth)}api/campaign.json?key=${key}`;
     expect(relative.startsWith('/'), 'a truly relative src').to.be.false;
 
-    const mounted = await mount({ src: relative });
+    const mounted = await mount({ src: relative, attributes: { lang: 'nl' } });
     await settled(mounted);
     expect(mounted.errors.map((event) => event.detail.message), 'errors').to.deep.equal([]);
     expect(mounted.loads).to.have.length(1);
@@ -302,7 +270,7 @@ describe('<open-letter> addresses and requests', () => {
     const src = `${otherOrigin}${api('campaign.json')}`;
     expect(new URL(src).origin).not.to.equal(location.origin);
 
-    const mounted = await mount({ src, lang: 'en' });
+    const mounted = await mount({ src, attributes: { lang: 'en' } });
     await settled(mounted);
     expect(mounted.errors.map((event) => event.detail.message), 'errors').to.deep.equal([]);
     expect(mounted.loads).to.have.length(1);
@@ -320,7 +288,7 @@ describe('<open-letter> addresses and requests', () => {
       expect(await requestsSeen(control), 'an ordinary request').to.deep.equal({ count: 1, cookies: 1 });
 
       const key = uniqueKey('cookies');
-      const mounted = await mount({ src: `/api/campaign.json?key=${key}` });
+      const mounted = await mount({ src: `/api/campaign.json?key=${key}`, attributes: { lang: 'nl' } });
       await settled(mounted);
       expect(mounted.loads).to.have.length(1);
       expect(await requestsSeen(key)).to.deep.equal({ count: 1, cookies: 0 });
@@ -333,7 +301,7 @@ describe('<open-letter> addresses and requests', () => {
   it('shows the letter from the last src when src changes while the first is still loading', async () => {
     const other: Campaign = { ...(await demoCampaign()), title: 'Een andere brief over hetzelfde datalek' };
     const slow = api('campaign.json', { delay: '600' });
-    const mounted = await mount({ src: slow });
+    const mounted = await mount({ src: slow, attributes: { lang: 'nl' } });
     mounted.el.src = echoUrl(other);
     await settled(mounted);
     await aTimeout(800); // Past the moment the first answer arrives.
@@ -346,7 +314,7 @@ describe('<open-letter> addresses and requests', () => {
   });
 
   it('stays silent when it is removed from the page while loading', async () => {
-    const mounted = await mount({ src: api('campaign.json', { delay: '300' }) });
+    const mounted = await mount({ src: api('campaign.json', { delay: '300' }), attributes: { lang: 'nl' } });
     mounted.el.remove();
     await aTimeout(500);
 
@@ -357,7 +325,7 @@ describe('<open-letter> addresses and requests', () => {
 
   it('reports no timeout when it is removed from the page while waiting for an endpoint that never answers', async () => {
     OpenLetter.timeout = 500;
-    const mounted = await mount({ src: api('hang.json') });
+    const mounted = await mount({ src: api('hang.json'), attributes: { lang: 'nl' } });
     expect(mounted.errors.map((event) => event.detail.message), 'errors before removal').to.deep.equal([]);
     mounted.el.remove();
     await aTimeout(800); // Past the timeout.
@@ -367,7 +335,7 @@ describe('<open-letter> addresses and requests', () => {
   });
 
   it('still shows the letter when it is moved elsewhere in the page while loading', async () => {
-    const mounted = await mount({ src: api('campaign.json', { delay: '300' }) });
+    const mounted = await mount({ src: api('campaign.json', { delay: '300' }), attributes: { lang: 'nl' } });
     const elsewhere = document.createElement('section');
     mounted.el.parentElement!.after(elsewhere);
     elsewhere.append(mounted.el);
@@ -383,7 +351,7 @@ describe('<open-letter> retry button', () => {
   it('loads again when the reader presses the retry button, and shows the failure again if it fails again', async () => {
     const src = api('not-found.json', { delay: '3000' });
     const key = keyOf(src);
-    const mounted = await mount({ src });
+    const mounted = await mount({ src, attributes: { lang: 'nl' } });
     await settled(mounted);
     expect((await requestsSeen(key)).count, 'requests before retrying').to.equal(1);
 
@@ -405,7 +373,7 @@ describe('<open-letter> retry button', () => {
     OpenLetter.timeout = 150;
     const src = api('campaign.json', { delay: '500' });
     const key = keyOf(src);
-    const mounted = await mount({ src, lang: 'en' });
+    const mounted = await mount({ src, attributes: { lang: 'en' } });
     await settled(mounted);
     expect(mounted.errors[0].detail.reason).to.equal('timeout');
 
@@ -422,7 +390,7 @@ describe('<open-letter> retry button', () => {
   });
 
   it('can be reached with the Tab key and pressed with Enter', async () => {
-    const mounted = await mount({ src: api('not-found.json'), lang: 'en' });
+    const mounted = await mount({ src: api('not-found.json'), attributes: { lang: 'en' } });
     await settled(mounted);
     const button = retryButton(mounted.el)!;
     expect(button.localName).to.equal('button');
@@ -443,7 +411,7 @@ describe('<open-letter> campaign property', () => {
   it('shows a campaign set as a property without making any request', async () => {
     const demo = await demoCampaign();
     const key = uniqueKey('property');
-    const mounted = await mount({ campaign: demo, src: `/api/campaign.json?key=${key}`, lang: 'en' });
+    const mounted = await mount({ campaign: demo, src: `/api/campaign.json?key=${key}`, attributes: { lang: 'en' } });
     await settled(mounted);
     await aTimeout(100);
 
@@ -462,7 +430,7 @@ describe('<open-letter> campaign property', () => {
       letter: { ...demo.letter, demands: [] },
       signatories: [{ name: 'Iemand' }, ...demo.signatories.slice(1)],
     };
-    const mounted = await mount({ campaign: broken, lang: 'nl' });
+    const mounted = await mount({ campaign: broken, attributes: { lang: 'nl' } });
     await settled(mounted);
 
     expect(mounted.loads).to.have.length(0);
