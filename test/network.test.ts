@@ -4,7 +4,7 @@
 // mocked; the server counts what really reached it.
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import '../src/open-letter-define.js';
-import { OpenLetter, type OpenLetterErrorDetail, type OpenLetterLoadDetail } from '../src/open-letter.js';
+import { OpenLetter } from '../src/open-letter.js';
 import type { Campaign } from '../src/campaign-schema.js';
 import {
   absolute,
@@ -19,39 +19,11 @@ import {
   uniqueKey,
   uncaughtDuring,
 } from './helpers.js';
+import { mount, settled } from './mount.js';
 import { requestedAddresses, requestsSeen, watchedRequests } from './requests.js';
 
-interface Block {
-  el: OpenLetter;
-  loads: CustomEvent<OpenLetterLoadDetail>[];
-  errors: CustomEvent<OpenLetterErrorDetail>[];
-}
-
-const stage = document.createElement('div');
-document.body.append(stage);
-
-/** A block (a Dutch reader's), its events recorded from the start; put in the page unless `connect` is false. */
-function block(src?: string, { connect = true, attributes = {} as Record<string, string> } = {}): Block {
-  const el = document.createElement('open-letter');
-  el.setAttribute('lang', 'nl');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  el.innerHTML = '<a href="https://example.org/letter">Lees de brief</a>';
-  const recorded: Block = { el, loads: [], errors: [] };
-  el.addEventListener('open-letter-load', (event) => recorded.loads.push(event));
-  el.addEventListener('open-letter-error', (event) => recorded.errors.push(event));
-  if (src !== undefined) el.src = src;
-  if (connect) stage.append(el);
-  return recorded;
-}
-
-/** Waits until `b` has fired `count` load or error events in all. */
-async function settled(b: Block, count = 1, timeout = 5000): Promise<void> {
-  await waitUntil(() => b.loads.length + b.errors.length >= count, `expected ${count} load or error event(s)`, {
-    timeout,
-  });
-  await b.el.updateComplete;
-}
-
+/** Every block here is a Dutch reader's: the letter shows its Dutch title. */
+const dutchReader = { lang: 'nl' };
 
 function titled(campaign: Campaign, title: string): Campaign {
   return { ...campaign, title };
@@ -72,7 +44,6 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  stage.replaceChildren();
   consoleErrors.restore();
   OpenLetter.retryDelay = original.retryDelay;
   OpenLetter.maxBytes = original.maxBytes;
@@ -82,17 +53,17 @@ afterEach(() => {
 describe('<open-letter> many blocks, one request', () => {
   it('makes one request for three blocks with the same src while it is under way, and none for a fourth added once they show the letter', async () => {
     const src = api('campaign.json', { delay: '300' });
-    const blocks = [block(src)];
+    const blocks = [await mount({ src, attributes: dutchReader })];
     await waitUntil(async () => (await requestsSeen(keyOf(src))).count === 1, 'the request did not reach the server', {
       timeout: 3000,
     });
     // The server is still holding its answer back: two more blocks join while it is under way.
-    blocks.push(block(src), block(src));
+    blocks.push(await mount({ src, attributes: dutchReader }), await mount({ src, attributes: dutchReader }));
     for (const b of blocks) await settled(b);
     for (const b of blocks) expect(shownTitle(b.el)).to.equal(demoTitle);
     expect((await requestsSeen(keyOf(src))).count, 'requests for three blocks').to.equal(1);
 
-    const fourth = block(src);
+    const fourth = await mount({ src, attributes: dutchReader });
     await settled(fourth);
     expect(shownTitle(fourth.el)).to.equal(demoTitle);
     expect(fourth.loads).to.have.length(1);
@@ -102,7 +73,7 @@ describe('<open-letter> many blocks, one request', () => {
   it('requests exactly the src as given, with no cache-busting parameter added', async () => {
     performance.clearResourceTimings();
     const src = api('campaign.json');
-    const b = block(src);
+    const b = await mount({ src, attributes: dutchReader });
     await settled(b);
     expect(requestedAddresses(keyOf(src))).to.deep.equal([absolute(src)]);
   });
@@ -116,7 +87,7 @@ describe('<open-letter> many blocks, one request', () => {
     await (await fetch(src, { credentials: 'omit' })).text();
     expect((await requestsSeen(keyOf(src))).count, 'requests before the block').to.equal(1);
 
-    const b = block(src);
+    const b = await mount({ src, attributes: dutchReader });
     await settled(b);
     expect(shownTitle(b.el)).to.equal(demoTitle);
     expect((await requestsSeen(keyOf(src))).count, 'requests after the block').to.equal(1);
@@ -124,7 +95,7 @@ describe('<open-letter> many blocks, one request', () => {
 
   it('asks the server again when the reader presses the retry button, even though the browser may cache the failure', async () => {
     const src = api('cached-404-once.json');
-    const b = block(src);
+    const b = await mount({ src, attributes: dutchReader });
     await settled(b);
     expect(b.errors.map((event) => event.detail.reason)).to.deep.equal(['http']);
     retryButton(b.el)!.click();
@@ -141,9 +112,9 @@ describe('<open-letter> answers out of order', () => {
     const order: string[] = [];
     // A second block waits for the first src as well, so its answer really comes (a block
     // on its own would have aborted it) and arrives after the last src's answer.
-    const witness = block(first);
+    const witness = await mount({ src: first, attributes: dutchReader });
     witness.el.addEventListener('open-letter-load', () => order.push('first answered'));
-    const b = block(first);
+    const b = await mount({ src: first, attributes: dutchReader });
     b.el.addEventListener('open-letter-load', () => order.push('block shows a letter'));
     await b.el.updateComplete;
     b.el.src = last;
@@ -160,7 +131,7 @@ describe('<open-letter> answers out of order', () => {
   it('gives up the request for the earlier src when src changes while it loads, and never shows that letter', async () => {
     const first = api('watched.json', { wait: '600' });
     const last = echoUrl(titled(demo, 'Laatste brief'), { delay: '50' });
-    const b = block(first);
+    const b = await mount({ src: first, attributes: dutchReader });
     await waitUntil(async () => (await watchedRequests(keyOf(first))).requests === 1, 'the first request did not reach the server', {
       timeout: 3000,
     });
@@ -178,7 +149,7 @@ describe('<open-letter> answers out of order', () => {
 describe('<open-letter> removed while loading', () => {
   it('closes its request when it is removed from the page: the server sees the connection given up', async () => {
     const src = api('watched.json', { wait: '3000' });
-    const b = block(src);
+    const b = await mount({ src, attributes: dutchReader });
     await waitUntil(async () => (await watchedRequests(keyOf(src))).requests === 1, 'the request did not reach the server', {
       timeout: 3000,
     });
@@ -191,8 +162,8 @@ describe('<open-letter> removed while loading', () => {
 
   it('keeps a shared request going when only one of two blocks is removed, and the other shows the letter', async () => {
     const src = api('watched.json', { wait: '500' });
-    const removed = block(src);
-    const kept = block(src);
+    const removed = await mount({ src, attributes: dutchReader });
+    const kept = await mount({ src, attributes: dutchReader });
     await waitUntil(async () => (await watchedRequests(keyOf(src))).requests === 1, 'the request did not reach the server', {
       timeout: 3000,
     });
@@ -206,13 +177,14 @@ describe('<open-letter> removed while loading', () => {
 
   it('loads again when a block removed while loading is put back', async () => {
     const src = api('watched.json', { wait: '300' });
-    const b = block(src);
+    const b = await mount({ src, attributes: dutchReader });
     await waitUntil(async () => (await watchedRequests(keyOf(src))).requests === 1, 'the request did not reach the server', {
       timeout: 3000,
     });
+    const place = b.el.parentElement!;
     b.el.remove();
     await waitUntil(async () => (await watchedRequests(keyOf(src))).open === 0, 'the request is still open', { timeout: 2500 });
-    stage.append(b.el);
+    place.append(b.el);
     await settled(b);
     expect(shownTitle(b.el)).to.equal(demoTitle);
     expect(await watchedRequests(keyOf(src))).to.deep.include({ requests: 2, aborted: 1, answered: 1 });
@@ -221,6 +193,10 @@ describe('<open-letter> removed while loading', () => {
 
 describe('<open-letter> 1,000 cycles of connect, change src, disconnect', () => {
   const CYCLES = 1000;
+  // Blocks made by hand rather than by mount(): most live for less than one update.
+  const stage = document.createElement('div');
+  document.body.append(stage);
+  afterEach(() => stage.replaceChildren());
 
   async function cycles(liveUntilRendered: boolean) {
     const srcs = [0, 1, 2].map(() => api('watched.json', { wait: '300' }));
@@ -275,7 +251,7 @@ describe('<open-letter> automatic retry', () => {
 
   it('retries once by itself when the connection breaks off, and shows the letter without ever showing an error', async () => {
     const src = api('breaks-once.json');
-    const b = block(src);
+    const b = await mount({ src, attributes: dutchReader });
     await settled(b);
     expect(b.errors.map((event) => event.detail.reason), 'error events').to.deep.equal([]);
     expect(shownTitle(b.el)).to.equal(demoTitle);
@@ -284,7 +260,7 @@ describe('<open-letter> automatic retry', () => {
 
   it('retries a server error (500) once, then shows the error with the retry button', async () => {
     const src = api('server-error.json');
-    const b = block(src);
+    const b = await mount({ src, attributes: dutchReader });
     await settled(b);
     await aTimeout(300);
     expect(b.errors.map((event) => event.detail.reason)).to.deep.equal(['http']);
@@ -301,7 +277,7 @@ describe('<open-letter> automatic retry', () => {
   for (const [what, endpoint, reason] of notRetried) {
     it(`does not retry ${what} by itself: one request, then the error with the retry button`, async () => {
       const src = api(endpoint);
-      const b = block(src);
+      const b = await mount({ src, attributes: dutchReader });
       await settled(b);
       // Well past the pause before an automatic retry.
       await aTimeout(300);
@@ -314,7 +290,7 @@ describe('<open-letter> automatic retry', () => {
   it('does not retry a timeout by itself', async () => {
     OpenLetter.timeout = 200;
     const src = api('hang.json');
-    const b = block(src);
+    const b = await mount({ src, attributes: dutchReader });
     await settled(b);
     await aTimeout(300);
     expect(b.errors.map((event) => event.detail.reason)).to.deep.equal(['timeout']);
@@ -324,7 +300,7 @@ describe('<open-letter> automatic retry', () => {
   it('makes no second request when the block is removed during the pause before the retry', async () => {
     OpenLetter.retryDelay = 400;
     const src = api('server-error.json');
-    const b = block(src);
+    const b = await mount({ src, attributes: dutchReader });
     await waitUntil(async () => (await requestsSeen(keyOf(src))).count === 1, 'the request did not reach the server', {
       timeout: 3000,
     });
@@ -352,7 +328,7 @@ describe('<open-letter> size limit', () => {
         if (ticking) setTimeout(tick, 0);
       };
       setTimeout(tick, 0);
-      const b = block(src);
+      const b = await mount({ src, attributes: dutchReader });
       b.el.addEventListener('open-letter-error', () => (ticksAtError = ticks));
       try {
         await settled(b);
@@ -372,12 +348,12 @@ describe('<open-letter> size limit', () => {
   it('applies the limit a webmaster sets in OpenLetter.maxBytes', async () => {
     const size = new TextEncoder().encode(JSON.stringify(demo)).length;
     OpenLetter.maxBytes = 1000;
-    const tooBig = block(api('campaign.json'));
+    const tooBig = await mount({ src: api('campaign.json'), attributes: dutchReader });
     await settled(tooBig);
     expect(tooBig.errors.map((event) => event.detail.reason)).to.deep.equal(['size']);
 
     OpenLetter.maxBytes = size * 2;
-    const fits = block(api('campaign.json'));
+    const fits = await mount({ src: api('campaign.json'), attributes: dutchReader });
     await settled(fits);
     expect(shownTitle(fits.el)).to.equal(demoTitle);
   });
@@ -387,8 +363,8 @@ describe('<open-letter> privacy', () => {
   it('sends no Referer with referrerpolicy="no-referrer", and the page\'s usual one without it', async () => {
     const quiet = api('watched.json');
     const usual = api('watched.json');
-    const a = block(quiet, { attributes: { referrerpolicy: 'no-referrer' } });
-    const b = block(usual);
+    const a = await mount({ src: quiet, attributes: { ...dutchReader, referrerpolicy: 'no-referrer' } });
+    const b = await mount({ src: usual, attributes: dutchReader });
     await settled(a);
     await settled(b);
     expect(shownTitle(a.el)).to.equal(demoTitle);
@@ -409,14 +385,14 @@ describe('<open-letter> privacy', () => {
     OpenLetter.retryDelay = 50;
     const before = await storage();
 
-    const b = block(api('campaign.json'));
+    const b = await mount({ src: api('campaign.json'), attributes: dutchReader });
     await settled(b);
     const english = [...b.el.querySelectorAll('button')].find((button) => button.lang === 'en')!;
     english.click();
     await b.el.updateComplete;
     expect(shownTitle(b.el), 'switched to English').to.equal((demo.title as Record<string, string>).en);
 
-    const failing = block(api('fails-once.json'));
+    const failing = await mount({ src: api('fails-once.json'), attributes: dutchReader });
     await settled(failing);
     retryButton(failing.el)!.click();
     await settled(failing, 2);
@@ -428,7 +404,7 @@ describe('<open-letter> privacy', () => {
   it('requests nothing but the campaign itself: no fonts, images or other resources', async () => {
     performance.clearResourceTimings();
     const src = api('campaign.json');
-    const b = block(src, { attributes: { 'links-in-new-tab': '' } });
+    const b = await mount({ src, attributes: { ...dutchReader, 'links-in-new-tab': '' } });
     await settled(b);
     const english = [...b.el.querySelectorAll('button')].find((button) => button.lang === 'en')!;
     english.click();
