@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import { stylesheetUrl } from '../src/stylesheet.js';
 import type { OpenLetter } from '../src/open-letter.js';
@@ -28,22 +28,6 @@ export function echoUrl(data: unknown, params: Record<string, string> = {}): str
   bytes.forEach((byte) => (binary += String.fromCharCode(byte)));
   const body = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   return `/api/echo.json?${new URLSearchParams({ body, ...params })}`;
-}
-
-/** Mounts an `<open-letter>` for `src` and waits until it has loaded or failed. */
-export async function loaded(
-  src: string,
-  attributes: Record<string, string> = {},
-): Promise<OpenLetter> {
-  const el = document.createElement('open-letter');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  el.innerHTML = '<a href="https://example.org/letter">Lees de brief</a>';
-  const done = Promise.race([oneEvent(el, 'open-letter-load'), oneEvent(el, 'open-letter-error')]);
-  el.setAttribute('src', src);
-  await fixture(html`<div>${el}</div>`);
-  await done;
-  await el.updateComplete;
-  return el;
 }
 
 /** Visible text of an element, whitespace collapsed. */
@@ -119,26 +103,6 @@ export function textIn(text: Text | undefined, language: string): string {
   const shown = text![language];
   expect(shown, `the campaign has this text in ${language}`).to.be.a('string');
   return shown;
-}
-
-/**
- * Mounts an `<open-letter>` that gets its campaign through the `campaign` property,
- * inside a `<div>` that carries `ancestorLang` when given.
- */
-export async function withCampaign(
-  campaign: unknown,
-  attributes: Record<string, string> = {},
-  ancestorLang?: string,
-): Promise<OpenLetter> {
-  const el = document.createElement('open-letter');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  el.campaign = campaign;
-  const wrapper = document.createElement('div');
-  if (ancestorLang !== undefined) wrapper.setAttribute('lang', ancestorLang);
-  wrapper.append(el);
-  await fixture(html`${wrapper}`);
-  await el.updateComplete;
-  return el;
 }
 
 /**
