@@ -3,15 +3,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import { MAX_DEMANDS, MAX_TEXT_LENGTH } from '../src/limits.js';
-import { captureConsole, fallbackVisible, minimalCampaign, shownTitle, uncaughtDuring } from './helpers.js';
+import { captureConsole, fallbackVisible, minimalCampaign, shownTitle, sourceLinks, textOf, uncaughtDuring } from './helpers.js';
 import { type Block, mount, settled } from './mount.js';
-
-/** The visible text of the letter's links to its sources. */
-function linkTexts(el: Element): string[] {
-  return [...el.querySelectorAll<HTMLElement>('article li a[href]')].map((link) =>
-    link.innerText.replace(/\s+/g, ' ').trim(),
-  );
-}
 
 let errors: ReturnType<typeof captureConsole>;
 beforeEach(() => (errors = captureConsole('error')));
@@ -119,7 +112,7 @@ describe('<open-letter> spaces in the text, as the minified template keeps them'
   it('keeps the spaces around the dot between the date and the initiator', async () => {
     const { el } = await settled(mount({ campaign: minimalCampaign({ initiator: 'Een partij' }), attributes: { lang: 'nl' } }));
     const date = el.querySelector('article time')!;
-    expect(date.parentElement!.innerText.replace(/\s+/g, ' ').trim()).to.match(/^\S.* \u00b7 \S/);
+    expect(textOf(date.parentElement)).to.match(/^\S.* \u00b7 \S/);
   });
 
   for (const [lang, pdf, newTab] of [
@@ -131,7 +124,7 @@ describe('<open-letter> spaces in the text, as the minified template keeps them'
         { title: 'Rapport', url: 'https://example.org/rapport.pdf', kind: 'pdf' as const, publisher: 'Rijksoverheid' },
       ];
       const { el } = await settled(mount({ campaign: minimalCampaign({ sources }), attributes: { lang, 'links-in-new-tab': '' } }));
-      const [text] = linkTexts(el);
+      const [text] = sourceLinks(el).keys();
       expect(text).to.include(`Rijksoverheid (${pdf})`).and.include(`) (${newTab})`);
       expect(text, 'no word runs into a parenthesis').not.to.match(/[^\s(]\(/);
     });

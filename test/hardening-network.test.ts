@@ -6,15 +6,9 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import { OpenLetter } from '../src/open-letter.js';
-import { api, captureConsole, keyOf, minimalCampaign, shownTitle } from './helpers.js';
+import { api, captureConsole, keyOf, minimalCampaign, shownTitle, sourceLinks } from './helpers.js';
 import { mount, settled } from './mount.js';
 import { requestsSeen, watchedRequests } from './requests.js';
-
-/** The source links of the letter, by their visible text. */
-function sourceLinks(el: Element): Map<string, string> {
-  const links = el.querySelectorAll<HTMLAnchorElement>('article li a[href]');
-  return new Map([...links].map((link) => [link.innerText.replace(/\s+/g, ' ').trim(), link.href]));
-}
 
 const original = { timeout: OpenLetter.timeout, retryDelay: OpenLetter.retryDelay, maxBytes: OpenLetter.maxBytes };
 let errors: ReturnType<typeof captureConsole>;

@@ -45,10 +45,19 @@ export function fallbackVisible(el: OpenLetter): boolean {
   return isShown(el.querySelector(':scope > a'));
 }
 
+/** Every heading element, as a selector. */
+export const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+
 /** The letter's title as the reader sees it (the block's first heading), or undefined when no letter is shown. */
 export function shownTitle(el: Element): string | undefined {
-  const title = el.querySelector('h1, h2, h3, h4, h5, h6');
+  const title = el.querySelector(HEADINGS);
   return isShown(title) ? textOf(title) : undefined;
+}
+
+/** The links to the letter's sources: the address of each by its visible text. */
+export function sourceLinks(el: Element): Map<string, string> {
+  const links = el.querySelectorAll<HTMLAnchorElement>('.open-letter__sources a[href]');
+  return new Map([...links].map((link) => [textOf(link), link.href]));
 }
 
 /** The block's retry button, there while loading failed or is being tried again. */

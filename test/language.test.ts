@@ -2,13 +2,11 @@ import { expect, fixtureSync, html, nextFrame } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Campaign, Signatory, Text } from '../src/campaign-schema.js';
 import type { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, articleOf, demoCampaign, minimalCampaign, echoUrl, textIn, textOf, uniqueKey } from './helpers.js';
+import { DEMO_URL, HEADINGS, articleOf, demoCampaign, minimalCampaign, echoUrl, textIn, textOf, uniqueKey } from './helpers.js';
 import { mount, settled } from './mount.js';
 import { requestedAddresses, requestsSeen } from './requests.js';
 
 type Reader = 'nl' | 'en';
-
-const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
 /** What a reader of each language sees as the section headings. */
 const sectionNames: Record<Reader, { demands: string; sources: string }> = {

@@ -1,7 +1,7 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type { Text } from '../src/campaign-schema.js';
 import type { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, articleOf, captureConsole, demoCampaign, echoUrl, minimalCampaign, textIn, textOf } from './helpers.js';
+import { DEMO_URL, HEADINGS, articleOf, captureConsole, demoCampaign, echoUrl, minimalCampaign, textIn, textOf } from './helpers.js';
 import { mount, settled } from './mount.js';
 
 declare global {
@@ -16,8 +16,6 @@ const readers: { language: Reader; name: string; date: string }[] = [
   { language: 'nl', name: 'a Dutch', date: '18 februari 2022' },
   { language: 'en', name: 'an English', date: '18 February 2022' },
 ];
-
-const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
 
 function headingsOf(el: OpenLetter): { level: number; text: string }[] {
