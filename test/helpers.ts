@@ -81,7 +81,7 @@ export const isChromium = navigator.userAgent.includes('Chrome/');
 /** WebKit: WebKitGTK's MiniBrowser over WebDriver (Safari's engine). */
 export const isWebKit = navigator.userAgent.includes('AppleWebKit/') && !isChromium;
 
-/** A fresh key for counting requests at the test server (`/api/seen?key=`). */
+/** A fresh key for counting requests at the test server (`requestsSeen()` in requests.ts). */
 export function uniqueKey(what: string): string {
   return `${what}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }

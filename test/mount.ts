@@ -37,7 +37,7 @@ export interface Block {
 }
 
 /** The fallback a webmaster's snippet puts inside the block: a link to the letter. */
-export const FALLBACK_LINK = '<a href="https://example.org/letter">Lees de brief</a>';
+const FALLBACK_LINK = '<a href="https://example.org/letter">Lees de brief</a>';
 
 /** Longer than any endpoint of the test server takes; shorter than a test's own time limit. */
 const SETTLE_WITHIN_MS = 10_000;
