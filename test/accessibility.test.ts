@@ -86,7 +86,10 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
 
   it('reads the letter as an article named by its title, with headings one level below it', async () => {
     const campaign = await demoCampaign();
-    await withId((await settled(mount({ src: DEMO_URL, attributes: { lang: 'en', 'heading-level': '3' } }))).el, 'tree');
+    await withId(
+      (await settled(mount({ src: DEMO_URL, attributes: { lang: 'en', 'heading-level': '3' } }))).el,
+      'tree',
+    );
     const tree = await accessibilityTree('tree');
     const [article] = findAll(tree, (node) => node.role === 'article');
     expect(article.name).to.equal((campaign.title as Record<string, string>).en);
@@ -97,7 +100,9 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
       [4, `${campaign.signatories.length} signatories`],
       [4, 'Sources'],
     ]);
-    expect(findAll(tree, (node) => node.role === 'region' || node.role === 'complementary' || node.role === 'navigation')).to.have.length(0);
+    expect(
+      findAll(tree, (node) => node.role === 'region' || node.role === 'complementary' || node.role === 'navigation'),
+    ).to.have.length(0);
   });
 
   it('gives the demands, signatories and sources as lists with every item counted', async () => {
@@ -141,7 +146,11 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
   });
 
   it('marks the block busy while it loads, and not once it has loaded', async () => {
-    const block = await mount({ src: '/api/campaign.json?delay=3000', attributes: { id: 'busy', lang: 'nl' }, fallback: '' });
+    const block = await mount({
+      src: '/api/campaign.json?delay=3000',
+      attributes: { id: 'busy', lang: 'nl' },
+      fallback: '',
+    });
     const busy = findAll(await accessibilityTree('busy'), (node) => node.busy === true);
     expect(busy).to.have.length(1);
     await settled(block);
@@ -151,10 +160,14 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
   it('offers a retry button after a failure', async () => {
     await withId((await settled(mount({ src: '/api/not-found.json', attributes: { lang: 'nl' } }))).el, 'retry');
     const tree = await accessibilityTree('retry');
-    expect(findAll(tree, (node) => node.role === 'button').map((node) => node.name)).to.deep.equal(['Opnieuw proberen']);
-    expect(findAll(tree, (node) => node.role === 'alert')[0]?.children?.map((node) => node.name).join('')).to.contain(
-      'De brief kon niet worden geladen.',
-    );
+    expect(findAll(tree, (node) => node.role === 'button').map((node) => node.name)).to.deep.equal([
+      'Opnieuw proberen',
+    ]);
+    expect(
+      findAll(tree, (node) => node.role === 'alert')[0]
+        ?.children?.map((node) => node.name)
+        .join(''),
+    ).to.contain('De brief kon niet worden geladen.');
   });
 
   it('says how many signatories a long list hides, and counts them all once opened', async () => {
@@ -168,7 +181,11 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
     const el = document.querySelector<OpenLetter>('#long')!;
     el.querySelector<HTMLButtonElement>('button[aria-expanded]')!.click();
     // The full list renders a chunk per task, so the page stays responsive.
-    await waitUntil(() => el.querySelectorAll('.open-letter__signatory').length === 1234, 'the full list did not complete', { timeout: 15000 });
+    await waitUntil(
+      () => el.querySelectorAll('.open-letter__signatory').length === 1234,
+      'the full list did not complete',
+      { timeout: 15000 },
+    );
     tree = await accessibilityTree('long');
     const [opened] = findAll(tree, (node) => node.role === 'button' && node.expanded !== undefined);
     expect(opened.expanded).to.equal(true);
@@ -245,7 +262,10 @@ describe('accessibility: links', () => {
   });
 
   it('says so in every link when the webmaster opens them in a new tab', async () => {
-    for (const [lang, words] of [['nl', 'opent in een nieuw tabblad'], ['en', 'opens in a new tab']]) {
+    for (const [lang, words] of [
+      ['nl', 'opent in een nieuw tabblad'],
+      ['en', 'opens in a new tab'],
+    ]) {
       const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang, 'links-in-new-tab': '' } }));
       const links = [...el.querySelectorAll('a')];
       expect(links.length).to.be.greaterThan(0);
@@ -274,10 +294,16 @@ describe('accessibility: visual', () => {
 
   it('reflows at 320 CSS pixels without horizontal scrolling', async () => {
     const campaign = await demoCampaign();
-    campaign.sources!.push({ title: 'https://example.org/a/very/long/address/without/any/spaces/'.repeat(3), url: 'https://example.org/' });
+    campaign.sources!.push({
+      title: 'https://example.org/a/very/long/address/without/any/spaces/'.repeat(3),
+      url: 'https://example.org/',
+    });
     // A frame 320 px wide: MiniBrowser (WebKit) will not make its window that narrow.
     const query = new URLSearchParams({ src: echoUrl(campaign), lang: 'nl' });
-    const page = await openPage<Window & { blockLoaded: Promise<OpenLetter> }>(`/test/pages/one-block.html?${query}`, { width: 320, height: 640 });
+    const page = await openPage<Window & { blockLoaded: Promise<OpenLetter> }>(`/test/pages/one-block.html?${query}`, {
+      width: 320,
+      height: 640,
+    });
     const el = await page.blockLoaded;
     expect(el.getBoundingClientRect().width).to.be.at.most(320);
     expect(page.document.documentElement.scrollWidth).to.be.at.most(320);
@@ -358,7 +384,9 @@ describe('accessibility: announcements', () => {
     // Empty at first: screen readers announce a live region's change, not what it held when it appeared.
     expect(status.textContent!.trim(), 'the status at first').to.equal('');
     expect(alert.textContent!.trim(), 'the alert at first').to.equal('');
-    await waitUntil(() => status.textContent!.trim() === 'Loading the letter…', 'the status says it is loading', { timeout: 4000 });
+    await waitUntil(() => status.textContent!.trim() === 'Loading the letter…', 'the status says it is loading', {
+      timeout: 4000,
+    });
     expect(el.querySelector('[role="status"]'), 'the same status region').to.equal(status);
     await settled(block);
     expect(status.textContent!.trim()).to.equal('');

@@ -3,7 +3,15 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import { MAX_DEMANDS, MAX_TEXT_LENGTH } from '../src/limits.js';
-import { captureConsole, fallbackVisible, minimalCampaign, shownTitle, sourceLinks, textOf, uncaughtDuring } from './helpers.js';
+import {
+  captureConsole,
+  fallbackVisible,
+  minimalCampaign,
+  shownTitle,
+  sourceLinks,
+  textOf,
+  uncaughtDuring,
+} from './helpers.js';
 import { type Block, mount, settled } from './mount.js';
 
 let errors: ReturnType<typeof captureConsole>;
@@ -86,7 +94,9 @@ describe('<open-letter> shows what it checked, and only that', () => {
 describe('<open-letter> at the limits of the format', () => {
   it(`shows all ${MAX_DEMANDS} demands of a campaign at the limit`, async () => {
     const demands = Array.from({ length: MAX_DEMANDS }, (_, index) => `Eis ${index + 1}.`);
-    const { el, outcome } = await settled(mount({ campaign: minimalCampaign({ letter: { paragraphs: ['Een alinea.'], demands } }) }));
+    const { el, outcome } = await settled(
+      mount({ campaign: minimalCampaign({ letter: { paragraphs: ['Een alinea.'], demands } }) }),
+    );
     expect(await outcome).to.include({ event: 'load' });
     // Long letters render a part per task: wait for the last demand.
     await waitUntil(() => el.querySelectorAll('article ol li').length === MAX_DEMANDS, 'not every demand was shown');
@@ -94,7 +104,9 @@ describe('<open-letter> at the limits of the format', () => {
 
   it(`shows a paragraph of ${MAX_TEXT_LENGTH} characters of markup as text`, async () => {
     const markup = '<img src=x onerror=window.__pwned=1>'.repeat(200).slice(0, MAX_TEXT_LENGTH);
-    const { el, outcome } = await settled(mount({ campaign: minimalCampaign({ letter: { paragraphs: [markup], demands: ['Eis.'] } }) }));
+    const { el, outcome } = await settled(
+      mount({ campaign: minimalCampaign({ letter: { paragraphs: [markup], demands: ['Eis.'] } }) }),
+    );
     expect(await outcome).to.include({ event: 'load' });
     expect(el.querySelector('article img'), 'no image from the data').to.equal(null);
     expect(el.querySelector('article')!.textContent).to.include(markup);
@@ -102,7 +114,9 @@ describe('<open-letter> at the limits of the format', () => {
 
   it(`refuses a campaign with ${MAX_DEMANDS + 1} demands, naming the field and the limit in the console`, async () => {
     const demands = Array.from({ length: MAX_DEMANDS + 1 }, () => 'Eis.');
-    const { outcome } = await settled(mount({ campaign: minimalCampaign({ letter: { paragraphs: ['Een alinea.'], demands } }) }));
+    const { outcome } = await settled(
+      mount({ campaign: minimalCampaign({ letter: { paragraphs: ['Een alinea.'], demands } }) }),
+    );
     expect(await outcome).to.include({ event: 'error', reason: 'invalid' });
     expect(errors.calls.join('\n')).to.match(new RegExp(`letter\\.demands: .*${MAX_DEMANDS}`));
   });
@@ -110,7 +124,9 @@ describe('<open-letter> at the limits of the format', () => {
 
 describe('<open-letter> spaces in the text, as the minified template keeps them', () => {
   it('keeps the spaces around the dot between the date and the initiator', async () => {
-    const { el } = await settled(mount({ campaign: minimalCampaign({ initiator: 'Een partij' }), attributes: { lang: 'nl' } }));
+    const { el } = await settled(
+      mount({ campaign: minimalCampaign({ initiator: 'Een partij' }), attributes: { lang: 'nl' } }),
+    );
     const date = el.querySelector('article time')!;
     expect(textOf(date.parentElement)).to.match(/^\S.* \u00b7 \S/);
   });
@@ -123,7 +139,9 @@ describe('<open-letter> spaces in the text, as the minified template keeps them'
       const sources = [
         { title: 'Rapport', url: 'https://example.org/rapport.pdf', kind: 'pdf' as const, publisher: 'Rijksoverheid' },
       ];
-      const { el } = await settled(mount({ campaign: minimalCampaign({ sources }), attributes: { lang, 'links-in-new-tab': '' } }));
+      const { el } = await settled(
+        mount({ campaign: minimalCampaign({ sources }), attributes: { lang, 'links-in-new-tab': '' } }),
+      );
       const [text] = sourceLinks(el).keys();
       expect(text).to.include(`Rijksoverheid (${pdf})`).and.include(`) (${newTab})`);
       expect(text, 'no word runs into a parenthesis').not.to.match(/[^\s(]\(/);

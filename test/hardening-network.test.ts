@@ -28,7 +28,9 @@ afterEach(() => {
 
 describe('<open-letter> links in a campaign that was redirected', () => {
   it('resolves relative source addresses against the address the campaign came from after the redirect', async () => {
-    const { el } = await settled(mount({ src: `/api/redirect?to=${encodeURIComponent('/api/moved/deeper/campaign.json')}` }));
+    const { el } = await settled(
+      mount({ src: `/api/redirect?to=${encodeURIComponent('/api/moved/deeper/campaign.json')}` }),
+    );
     const links = sourceLinks(el);
     expect(links.get('Relative to the campaign')).to.equal(
       new URL('/api/moved/deeper/source.html', location.href).href,

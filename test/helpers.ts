@@ -154,7 +154,9 @@ export function openPage<T extends Window = Window & typeof globalThis>(
   frame.style.height = `${size.height}px`;
   frame.src = path;
   document.body.append(frame);
-  return new Promise((resolve) => frame.addEventListener('load', () => resolve(frame.contentWindow as T), { once: true }));
+  return new Promise((resolve) =>
+    frame.addEventListener('load', () => resolve(frame.contentWindow as T), { once: true }),
+  );
 }
 
 /** A campaign written in Dutch only, with the required fields only: every text a plain string. */

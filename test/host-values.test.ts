@@ -55,7 +55,9 @@ describe('<open-letter> takes the values a framework passes as properties', () =
 
   it('reads a malformed lang as no language at all', async () => {
     const uncaught = await uncaughtDuring(async () => {
-      const { el } = await settled(mount({ campaign: await demoCampaign(), attributes: { lang: 'not a language!' }, ancestorLang: 'en' }));
+      const { el } = await settled(
+        mount({ campaign: await demoCampaign(), attributes: { lang: 'not a language!' }, ancestorLang: 'en' }),
+      );
       expect(el.querySelector('article')!.lang, 'the language around it').to.equal('en');
     });
     expect(uncaught).to.deep.equal([]);
@@ -79,7 +81,9 @@ describe('<open-letter> honours what listeners set, the last value winning', () 
   it('renders the campaign an error listener sets at once, after an invalid one', async () => {
     const el = document.createElement('open-letter');
     const loaded = new Promise((resolve) => el.addEventListener('open-letter-load', resolve, { once: true }));
-    el.addEventListener('open-letter-error', () => (el.campaign = minimalCampaign({ title: 'De reserve' })), { once: true });
+    el.addEventListener('open-letter-error', () => (el.campaign = minimalCampaign({ title: 'De reserve' })), {
+      once: true,
+    });
     el.campaign = { version: 1 };
     await fixture(html`<div>${el}</div>`);
     await loaded;
@@ -109,7 +113,23 @@ describe('<open-letter> honours what listeners set, the last value winning', () 
 
 describe('<open-letter> keeps each piece of data text to itself', () => {
   /** Characters that reorder text: embeddings, overrides, isolates, marks; and right-to-left letters. */
-  const bidi = fc.constantFrom('\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', 'א', 'ب', 'a', ' ');
+  const bidi = fc.constantFrom(
+    '\u202A',
+    '\u202B',
+    '\u202C',
+    '\u202D',
+    '\u202E',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+    '\u200E',
+    '\u200F',
+    'א',
+    'ب',
+    'a',
+    ' ',
+  );
   const hostile = fc.array(bidi, { minLength: 1, maxLength: 12 }).map((chars) => `Naam${chars.join('')}`);
 
   /** The left edge of the first character of `node`'s text, and the right edge of its last. */
@@ -123,7 +143,12 @@ describe('<open-letter> keeps each piece of data text to itself', () => {
   it('shows the party after the name, and the badge after both, whatever bidi controls the name holds', async () => {
     await fc.assert(
       fc.asyncProperty(hostile, async (name) => {
-        const { el } = await settled(mount({ campaign: minimalCampaign({ signatories: [{ name, party: 'Partij', place: 'Plaats' }] }), attributes: { lang: 'nl', highlight: 'Partij' } }));
+        const { el } = await settled(
+          mount({
+            campaign: minimalCampaign({ signatories: [{ name, party: 'Partij', place: 'Plaats' }] }),
+            attributes: { lang: 'nl', highlight: 'Partij' },
+          }),
+        );
         const item = el.querySelector('.open-letter__signatory')!;
         const [nameBox, partyBox, placeBox] = [...item.querySelectorAll('bdi')].map(edges);
         const badge = edges(item.querySelector('.open-letter__badge')!);
@@ -140,11 +165,20 @@ describe('<open-letter> keeps each piece of data text to itself', () => {
   it('shows the publisher and the date after a source title, whatever bidi controls the title holds', async () => {
     await fc.assert(
       fc.asyncProperty(hostile, async (title) => {
-        const { el } = await settled(mount({ campaign: minimalCampaign({ sources: [{ title, url: 'https://example.org/a', publisher: 'Uitgever', date: '2022-02-15' }] }), attributes: { lang: 'nl' } }));
+        const { el } = await settled(
+          mount({
+            campaign: minimalCampaign({
+              sources: [{ title, url: 'https://example.org/a', publisher: 'Uitgever', date: '2022-02-15' }],
+            }),
+            attributes: { lang: 'nl' },
+          }),
+        );
         const source = el.querySelector('.open-letter__source')!;
         const [titleBox, publisherBox] = [...source.querySelectorAll('bdi')].map(edges);
         const date = edges(source.querySelector('time')!);
-        expect(publisherBox.left, `publisher after the title ${JSON.stringify(title)}`).to.be.at.least(titleBox.right - 1);
+        expect(publisherBox.left, `publisher after the title ${JSON.stringify(title)}`).to.be.at.least(
+          titleBox.right - 1,
+        );
         expect(date.left, 'date after the publisher').to.be.at.least(publisherBox.right - 1);
         el.remove();
       }),
@@ -174,7 +208,16 @@ describe('<open-letter> links that cannot lie', () => {
 
 describe('<open-letter> with a campaign language no reader knows by name', () => {
   it('says only that the text is a translation, never the raw language tag', async () => {
-    const { el } = await settled(mount({ campaign: minimalCampaign({ language: 'qaa', translations: ['nl'], title: { qaa: 'Zzz', nl: 'Een vertaalde brief' } }), attributes: { lang: 'nl' } }));
+    const { el } = await settled(
+      mount({
+        campaign: minimalCampaign({
+          language: 'qaa',
+          translations: ['nl'],
+          title: { qaa: 'Zzz', nl: 'Een vertaalde brief' },
+        }),
+        attributes: { lang: 'nl' },
+      }),
+    );
     expect(textOf(el.querySelector('.open-letter__translation-note'))).to.equal('Dit is een vertaling.');
     expect(textOf(el)).to.not.include('qaa');
   });
@@ -186,7 +229,11 @@ describe('<open-letter> moved into another document', () => {
     const frame = document.createElement('iframe');
     document.body.append(frame);
     try {
-      await new Promise((resolve) => (frame.contentDocument!.readyState === 'complete' ? resolve(null) : frame.addEventListener('load', resolve, { once: true })));
+      await new Promise((resolve) =>
+        frame.contentDocument!.readyState === 'complete'
+          ? resolve(null)
+          : frame.addEventListener('load', resolve, { once: true }),
+      );
       frame.contentDocument!.body.append(el);
       const article = () => el.querySelector('article');
       await waitUntil(
@@ -194,7 +241,9 @@ describe('<open-letter> moved into another document', () => {
         'the letter has its frame in the iframe',
         { timeout: 5000 },
       );
-      expect(frame.contentDocument!.head.querySelector('link'), 'nothing added to the iframe page itself').to.equal(null);
+      expect(frame.contentDocument!.head.querySelector('link'), 'nothing added to the iframe page itself').to.equal(
+        null,
+      );
     } finally {
       frame.remove();
     }

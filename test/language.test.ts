@@ -2,7 +2,17 @@ import { expect, fixtureSync, html, nextFrame } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Campaign, Signatory, Text } from '../src/campaign-schema.js';
 import type { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, HEADINGS, articleOf, demoCampaign, minimalCampaign, echoUrl, textIn, textOf, uniqueKey } from './helpers.js';
+import {
+  DEMO_URL,
+  HEADINGS,
+  articleOf,
+  demoCampaign,
+  minimalCampaign,
+  echoUrl,
+  textIn,
+  textOf,
+  uniqueKey,
+} from './helpers.js';
 import { mount, settled } from './mount.js';
 import { requestedAddresses, requestsSeen } from './requests.js';
 
@@ -19,7 +29,6 @@ function supported(tag: string | null | undefined): Reader | undefined {
   const primary = tag?.split('-')[0].toLowerCase();
   return primary === 'nl' || primary === 'en' ? primary : undefined;
 }
-
 
 function headingTexts(el: OpenLetter): string[] {
   return [...el.querySelectorAll(HEADINGS)].map(textOf);
@@ -47,7 +56,6 @@ function signatories(count: number): Signatory[] {
   }));
 }
 
-
 function buttonsOf(el: OpenLetter): HTMLButtonElement[] {
   return [...el.querySelectorAll('button')];
 }
@@ -58,13 +66,14 @@ function switchButton(el: OpenLetter, label: 'Nederlands' | 'English'): HTMLButt
   return button!;
 }
 
-
-
 /** Everything a page keeps across page views: storage and cookies. */
 function storedState() {
   const dump = (storage: Storage) =>
     Object.fromEntries(
-      Array.from({ length: storage.length }, (_, index) => storage.key(index)!).map((key) => [key, storage.getItem(key)]),
+      Array.from({ length: storage.length }, (_, index) => storage.key(index)!).map((key) => [
+        key,
+        storage.getItem(key),
+      ]),
     );
   return { local: dump(localStorage), session: dump(sessionStorage), cookies: document.cookie };
 }
@@ -102,7 +111,9 @@ describe('<open-letter> interface strings', () => {
   ];
   for (const [count, language, heading] of counts) {
     it(`heads the signatories "${heading}" for ${count} signator${count === 1 ? 'y' : 'ies'} and lang="${language}"`, async () => {
-      const { el } = await settled(mount({ campaign: minimalCampaign({ signatories: signatories(count) }), attributes: { lang: language } }));
+      const { el } = await settled(
+        mount({ campaign: minimalCampaign({ signatories: signatories(count) }), attributes: { lang: language } }),
+      );
       expect(headingTexts(el)).to.include(heading);
     });
   }
@@ -111,7 +122,9 @@ describe('<open-letter> interface strings', () => {
     const campaign = await demoCampaign();
     const page = fixtureSync(html`<div></div>`);
     const { el: dutch } = await settled(mount({ campaign, attributes: { lang: 'nl' }, into: page }));
-    const { el: english } = await settled(mount({ campaign: structuredClone(campaign), attributes: { lang: 'en' }, into: page }));
+    const { el: english } = await settled(
+      mount({ campaign: structuredClone(campaign), attributes: { lang: 'en' }, into: page }),
+    );
     expectReadIn(dutch, 'nl', campaign);
     expectReadIn(english, 'en', campaign);
     expect(headingTexts(dutch)).to.include.members(['Wat wij vragen', '9 ondertekenaars', 'Bronnen']);
@@ -195,7 +208,7 @@ describe('<open-letter> content language', () => {
     expect(languageOfText(el, 'Een bron met een gewone titel')).to.equal('nl');
   });
 
-  it('reads plain-string texts as Dutch in a Dutch reader\'s block', async () => {
+  it("reads plain-string texts as Dutch in a Dutch reader's block", async () => {
     const campaign = await demoCampaign();
     const { el } = await settled(mount({ campaign, attributes: { lang: 'nl' } }));
     expect(languageOfText(el, campaign.initiator as string)).to.equal('nl');
@@ -225,7 +238,7 @@ describe('<open-letter> content language', () => {
   });
 });
 
-describe('<open-letter> chooses the reader\'s language', () => {
+describe("<open-letter> chooses the reader's language", () => {
   keepPageLanguage();
 
   let campaign: Campaign;
@@ -233,26 +246,34 @@ describe('<open-letter> chooses the reader\'s language', () => {
     campaign = await demoCampaign();
   });
 
-  it('follows its own lang over its ancestor\'s', async () => {
-    expectReadIn((await settled(mount({ campaign, attributes: { lang: 'nl' }, ancestorLang: 'en' }))).el, 'nl', campaign);
-    expectReadIn((await settled(mount({ campaign, attributes: { lang: 'en' }, ancestorLang: 'nl' }))).el, 'en', campaign);
+  it("follows its own lang over its ancestor's", async () => {
+    expectReadIn(
+      (await settled(mount({ campaign, attributes: { lang: 'nl' }, ancestorLang: 'en' }))).el,
+      'nl',
+      campaign,
+    );
+    expectReadIn(
+      (await settled(mount({ campaign, attributes: { lang: 'en' }, ancestorLang: 'nl' }))).el,
+      'en',
+      campaign,
+    );
   });
 
-  it('follows the nearest ancestor\'s lang over <html lang>', async () => {
+  it("follows the nearest ancestor's lang over <html lang>", async () => {
     document.documentElement.lang = 'en';
     expectReadIn((await settled(mount({ campaign, ancestorLang: 'nl' }))).el, 'nl', campaign);
     document.documentElement.lang = 'nl';
     expectReadIn((await settled(mount({ campaign, ancestorLang: 'en' }))).el, 'en', campaign);
   });
 
-  it('follows <html lang> over the browser\'s preferred languages', async () => {
+  it("follows <html lang> over the browser's preferred languages", async () => {
     const browserLanguage = navigator.languages.map(supported).find(Boolean);
     const pageLanguage: Reader = browserLanguage === 'nl' ? 'en' : 'nl';
     document.documentElement.lang = pageLanguage;
     expectReadIn((await settled(mount({ campaign }))).el, pageLanguage, campaign);
   });
 
-  it('without any lang in the page, follows the browser\'s preferred languages over the campaign\'s own language', async () => {
+  it("without any lang in the page, follows the browser's preferred languages over the campaign's own language", async () => {
     document.documentElement.removeAttribute('lang');
     const browserLanguage = navigator.languages.map(supported).find(Boolean);
     if (browserLanguage) {
@@ -309,7 +330,11 @@ describe('<open-letter> chooses the reader\'s language', () => {
   ] as const) {
     it(`reads lang="${tag}" as ${language === 'nl' ? 'Dutch' : 'English'}, on the element, an ancestor and <html>`, async () => {
       const other = language === 'nl' ? 'en' : 'nl';
-      expectReadIn((await settled(mount({ campaign, attributes: { lang: tag }, ancestorLang: other }))).el, language, campaign);
+      expectReadIn(
+        (await settled(mount({ campaign, attributes: { lang: tag }, ancestorLang: other }))).el,
+        language,
+        campaign,
+      );
       document.documentElement.lang = other;
       expectReadIn((await settled(mount({ campaign, ancestorLang: tag }))).el, language, campaign);
       document.documentElement.lang = tag;
@@ -318,17 +343,37 @@ describe('<open-letter> chooses the reader\'s language', () => {
   }
 
   it('passes over an unsupported language (de, fr) to the next candidate', async () => {
-    expectReadIn((await settled(mount({ campaign, attributes: { lang: 'de' }, ancestorLang: 'en' }))).el, 'en', campaign);
-    expectReadIn((await settled(mount({ campaign, attributes: { lang: 'fr' }, ancestorLang: 'nl' }))).el, 'nl', campaign);
+    expectReadIn(
+      (await settled(mount({ campaign, attributes: { lang: 'de' }, ancestorLang: 'en' }))).el,
+      'en',
+      campaign,
+    );
+    expectReadIn(
+      (await settled(mount({ campaign, attributes: { lang: 'fr' }, ancestorLang: 'nl' }))).el,
+      'nl',
+      campaign,
+    );
     document.documentElement.lang = 'en';
-    expectReadIn((await settled(mount({ campaign, attributes: { lang: 'fr-FR' }, ancestorLang: 'de' }))).el, 'en', campaign);
+    expectReadIn(
+      (await settled(mount({ campaign, attributes: { lang: 'fr-FR' }, ancestorLang: 'de' }))).el,
+      'en',
+      campaign,
+    );
   });
 
   for (const malformed of ['not a language!', '12345', '-', 'en_', '🇳🇱']) {
     it(`still shows the letter when lang="${malformed}", in the next candidate's language`, async () => {
-      expectReadIn((await settled(mount({ campaign, attributes: { lang: malformed }, ancestorLang: 'en' }))).el, 'en', campaign);
+      expectReadIn(
+        (await settled(mount({ campaign, attributes: { lang: malformed }, ancestorLang: 'en' }))).el,
+        'en',
+        campaign,
+      );
       document.documentElement.lang = 'nl';
-      expectReadIn((await settled(mount({ campaign, attributes: { lang: 'de' }, ancestorLang: malformed }))).el, 'nl', campaign);
+      expectReadIn(
+        (await settled(mount({ campaign, attributes: { lang: 'de' }, ancestorLang: malformed }))).el,
+        'nl',
+        campaign,
+      );
     });
   }
 });
@@ -476,7 +521,9 @@ describe('<open-letter> language switch', () => {
     const campaign = await demoCampaign();
     const page = fixtureSync(html`<div></div>`);
     const { el: first } = await settled(mount({ campaign, attributes: { lang: 'nl' }, into: page }));
-    const { el: second } = await settled(mount({ campaign: structuredClone(campaign), attributes: { lang: 'nl' }, into: page }));
+    const { el: second } = await settled(
+      mount({ campaign: structuredClone(campaign), attributes: { lang: 'nl' }, into: page }),
+    );
 
     switchButton(first, 'English').focus();
     await sendKeys({ press: 'Enter' });

@@ -44,11 +44,7 @@ const otherOrigin = `http://${location.hostname === '127.0.0.1' ? 'localhost' : 
 
 /** Everything the block shows itself (not the webmaster's fallback), whitespace collapsed. */
 function visibleText(el: OpenLetter): string {
-  return [...el.querySelectorAll('.open-letter__live > *')]
-    .filter(isShown)
-    .map(textOf)
-    .filter(Boolean)
-    .join(' ');
+  return [...el.querySelectorAll('.open-letter__live > *')].filter(isShown).map(textOf).filter(Boolean).join(' ');
 }
 
 /** The text of the block's live regions, which screen readers announce. */
@@ -105,7 +101,9 @@ describe('<open-letter> fallback content', () => {
     const mounted = await mount({ src: api('campaign.json', { delay: '3000' }), attributes: { lang: 'en' } });
     // Said after a moment, into a region that was in the page empty: only then is it announced.
     expect(announced(mounted.el), 'nothing said at once').to.equal('');
-    await waitUntil(() => announced(mounted.el).includes(ui.en.loading), 'the loading message is announced', { timeout: 4000 });
+    await waitUntil(() => announced(mounted.el).includes(ui.en.loading), 'the loading message is announced', {
+      timeout: 4000,
+    });
 
     await settled(mounted);
     expect(announced(mounted.el)).not.to.include(ui.en.loading);
@@ -134,10 +132,11 @@ describe('<open-letter> fallback content', () => {
     expect(mounted.loads, 'load events').to.have.length(0);
     expect(mounted.errors, 'error events').to.have.length(0);
     expect(consoleErrors.calls, 'console errors').to.deep.equal([]);
-    const newRequests = performance
-      .getEntriesByType('resource')
-      .filter((entry) => entry.startTime >= mountedAt);
-    expect(newRequests.map((entry) => entry.name), 'requests').to.deep.equal([]);
+    const newRequests = performance.getEntriesByType('resource').filter((entry) => entry.startTime >= mountedAt);
+    expect(
+      newRequests.map((entry) => entry.name),
+      'requests',
+    ).to.deep.equal([]);
   });
 });
 
@@ -154,7 +153,12 @@ interface Failure {
 }
 
 const failures: Failure[] = [
-  { reason: 'network', when: 'the connection breaks off halfway through the answer', src: () => api('broken.json'), lang: 'nl' },
+  {
+    reason: 'network',
+    when: 'the connection breaks off halfway through the answer',
+    src: () => api('broken.json'),
+    lang: 'nl',
+  },
   {
     reason: 'network',
     when: 'another origin does not allow reading the answer (no CORS header)',
@@ -162,7 +166,13 @@ const failures: Failure[] = [
     lang: 'en',
   },
   { reason: 'http', when: 'the endpoint answers 404', src: () => api('not-found.json'), lang: 'nl', mentions: ['404'] },
-  { reason: 'http', when: 'the endpoint answers 500', src: () => api('server-error.json'), lang: 'en', mentions: ['500'] },
+  {
+    reason: 'http',
+    when: 'the endpoint answers 500',
+    src: () => api('server-error.json'),
+    lang: 'en',
+    mentions: ['500'],
+  },
   { reason: 'timeout', when: 'the endpoint never answers', src: () => api('hang.json'), lang: 'nl', timeout: 300 },
   { reason: 'size', when: 'the answer declares more than the size limit', src: () => api('huge.json'), lang: 'en' },
   {
@@ -171,7 +181,12 @@ const failures: Failure[] = [
     src: () => api('huge-streamed.json'),
     lang: 'nl',
   },
-  { reason: 'parse', when: 'the endpoint answers with HTML instead of JSON', src: () => api('not-json.json'), lang: 'en' },
+  {
+    reason: 'parse',
+    when: 'the endpoint answers with HTML instead of JSON',
+    src: () => api('not-json.json'),
+    lang: 'en',
+  },
   {
     reason: 'invalid',
     when: 'the campaign breaks the format in several fields',
@@ -261,7 +276,10 @@ describe('<open-letter> addresses and requests', () => {
 
     const mounted = await mount({ src: relative, attributes: { lang: 'nl' } });
     await settled(mounted);
-    expect(mounted.errors.map((event) => event.detail.message), 'errors').to.deep.equal([]);
+    expect(
+      mounted.errors.map((event) => event.detail.message),
+      'errors',
+    ).to.deep.equal([]);
     expect(mounted.loads).to.have.length(1);
     expect((await requestsSeen(key)).count).to.equal(1);
   });
@@ -272,7 +290,10 @@ describe('<open-letter> addresses and requests', () => {
 
     const mounted = await mount({ src, attributes: { lang: 'en' } });
     await settled(mounted);
-    expect(mounted.errors.map((event) => event.detail.message), 'errors').to.deep.equal([]);
+    expect(
+      mounted.errors.map((event) => event.detail.message),
+      'errors',
+    ).to.deep.equal([]);
     expect(mounted.loads).to.have.length(1);
     const demo = await demoCampaign();
     expect(shownTitle(mounted.el)).to.equal((demo.title as Record<string, string>).en);
@@ -326,11 +347,17 @@ describe('<open-letter> addresses and requests', () => {
   it('reports no timeout when it is removed from the page while waiting for an endpoint that never answers', async () => {
     OpenLetter.timeout = 500;
     const mounted = await mount({ src: api('hang.json'), attributes: { lang: 'nl' } });
-    expect(mounted.errors.map((event) => event.detail.message), 'errors before removal').to.deep.equal([]);
+    expect(
+      mounted.errors.map((event) => event.detail.message),
+      'errors before removal',
+    ).to.deep.equal([]);
     mounted.el.remove();
     await aTimeout(800); // Past the timeout.
 
-    expect(mounted.errors.map((event) => event.detail.message), 'error events').to.deep.equal([]);
+    expect(
+      mounted.errors.map((event) => event.detail.message),
+      'error events',
+    ).to.deep.equal([]);
     expect(consoleErrors.calls, 'console errors').to.deep.equal([]);
   });
 
@@ -358,7 +385,11 @@ describe('<open-letter> retry button', () => {
     retryButton(mounted.el)!.click();
     await mounted.el.updateComplete;
     expect(visibleText(mounted.el), 'while loading again').not.to.include(ui.nl.failed);
-    await waitUntil(() => announced(mounted.el).includes(ui.nl.loading), 'while loading again, the loading message is announced', { timeout: 4000 });
+    await waitUntil(
+      () => announced(mounted.el).includes(ui.nl.loading),
+      'while loading again, the loading message is announced',
+      { timeout: 4000 },
+    );
     expect(fallbackVisible(mounted.el), 'fallback while loading again').to.be.true;
 
     await settled(mounted, 2);

@@ -132,12 +132,18 @@ describe('<open-letter> answers out of order', () => {
     const first = api('watched.json', { wait: '600' });
     const last = echoUrl(titled(demo, 'Laatste brief'), { delay: '50' });
     const b = await mount({ src: first, attributes: dutchReader });
-    await waitUntil(async () => (await watchedRequests(keyOf(first))).requests === 1, 'the first request did not reach the server', {
-      timeout: 3000,
-    });
+    await waitUntil(
+      async () => (await watchedRequests(keyOf(first))).requests === 1,
+      'the first request did not reach the server',
+      {
+        timeout: 3000,
+      },
+    );
     b.el.src = last;
     await settled(b);
-    await waitUntil(async () => (await watchedRequests(keyOf(first))).open === 0, 'the first request is still open', { timeout: 3000 });
+    await waitUntil(async () => (await watchedRequests(keyOf(first))).open === 0, 'the first request is still open', {
+      timeout: 3000,
+    });
     expect(await watchedRequests(keyOf(first))).to.deep.include({ requests: 1, aborted: 1, answered: 0 });
     await aTimeout(700);
     expect(shownTitle(b.el)).to.equal('Laatste brief');
@@ -150,11 +156,17 @@ describe('<open-letter> removed while loading', () => {
   it('closes its request when it is removed from the page: the server sees the connection given up', async () => {
     const src = api('watched.json', { wait: '3000' });
     const b = await mount({ src, attributes: dutchReader });
-    await waitUntil(async () => (await watchedRequests(keyOf(src))).requests === 1, 'the request did not reach the server', {
-      timeout: 3000,
-    });
+    await waitUntil(
+      async () => (await watchedRequests(keyOf(src))).requests === 1,
+      'the request did not reach the server',
+      {
+        timeout: 3000,
+      },
+    );
     b.el.remove();
-    await waitUntil(async () => (await watchedRequests(keyOf(src))).open === 0, 'the request is still open', { timeout: 2500 });
+    await waitUntil(async () => (await watchedRequests(keyOf(src))).open === 0, 'the request is still open', {
+      timeout: 2500,
+    });
     expect(await watchedRequests(keyOf(src))).to.deep.include({ requests: 1, aborted: 1, answered: 0 });
     expect(b.loads).to.have.length(0);
     expect(b.errors).to.have.length(0);
@@ -164,9 +176,13 @@ describe('<open-letter> removed while loading', () => {
     const src = api('watched.json', { wait: '500' });
     const removed = await mount({ src, attributes: dutchReader });
     const kept = await mount({ src, attributes: dutchReader });
-    await waitUntil(async () => (await watchedRequests(keyOf(src))).requests === 1, 'the request did not reach the server', {
-      timeout: 3000,
-    });
+    await waitUntil(
+      async () => (await watchedRequests(keyOf(src))).requests === 1,
+      'the request did not reach the server',
+      {
+        timeout: 3000,
+      },
+    );
     removed.el.remove();
     await settled(kept);
     expect(shownTitle(kept.el)).to.equal(demoTitle);
@@ -178,12 +194,18 @@ describe('<open-letter> removed while loading', () => {
   it('loads again when a block removed while loading is put back', async () => {
     const src = api('watched.json', { wait: '300' });
     const b = await mount({ src, attributes: dutchReader });
-    await waitUntil(async () => (await watchedRequests(keyOf(src))).requests === 1, 'the request did not reach the server', {
-      timeout: 3000,
-    });
+    await waitUntil(
+      async () => (await watchedRequests(keyOf(src))).requests === 1,
+      'the request did not reach the server',
+      {
+        timeout: 3000,
+      },
+    );
     const place = b.el.parentElement!;
     b.el.remove();
-    await waitUntil(async () => (await watchedRequests(keyOf(src))).open === 0, 'the request is still open', { timeout: 2500 });
+    await waitUntil(async () => (await watchedRequests(keyOf(src))).open === 0, 'the request is still open', {
+      timeout: 2500,
+    });
     place.append(b.el);
     await settled(b);
     expect(shownTitle(b.el)).to.equal(demoTitle);
@@ -217,9 +239,13 @@ describe('<open-letter> 1,000 cycles of connect, change src, disconnect', () => 
       await aTimeout(600);
     });
     // Give the last connections a moment to close, then look at what the server saw.
-    await waitUntil(async () => (await Promise.all(srcs.map((src) => watchedRequests(keyOf(src))))).every((w) => w.open === 0), undefined, {
-      timeout: 3000,
-    }).catch(() => undefined);
+    await waitUntil(
+      async () => (await Promise.all(srcs.map((src) => watchedRequests(keyOf(src))))).every((w) => w.open === 0),
+      undefined,
+      {
+        timeout: 3000,
+      },
+    ).catch(() => undefined);
     const seen = await Promise.all(srcs.map((src) => watchedRequests(keyOf(src))));
     return { uncaught, events, seen };
   }
@@ -228,19 +254,28 @@ describe('<open-letter> 1,000 cycles of connect, change src, disconnect', () => 
     const { uncaught, events, seen } = await cycles(true);
     expect(uncaught, 'uncaught errors and unhandled rejections').to.deep.equal([]);
     expect(events, 'events from removed blocks').to.deep.equal({ 'open-letter-load': 0, 'open-letter-error': 0 });
-    expect(seen.map((w) => w.open), `requests still open (the server saw ${JSON.stringify(seen)})`).to.deep.equal([0, 0, 0]);
+    expect(
+      seen.map((w) => w.open),
+      `requests still open (the server saw ${JSON.stringify(seen)})`,
+    ).to.deep.equal([0, 0, 0]);
     // At most one request per cycle reaches the server; most are given up before they are
     // even sent. (Chromium and Firefox still send and complete a few that fetch() had already
     // aborted, even for a bare fetch() with an AbortController, so "none answered" is not
     // something a page can promise.)
-    expect(seen.reduce((sum, w) => sum + w.requests, 0), 'requests').to.be.at.most(CYCLES);
+    expect(
+      seen.reduce((sum, w) => sum + w.requests, 0),
+      'requests',
+    ).to.be.at.most(CYCLES);
   });
 
-  it('leaves no request open, fires no event and rejects nothing when each block is removed in the same task it was added (as a framework\'s double mount does)', async () => {
+  it("leaves no request open, fires no event and rejects nothing when each block is removed in the same task it was added (as a framework's double mount does)", async () => {
     const { uncaught, events, seen } = await cycles(false);
     expect(uncaught, 'uncaught errors and unhandled rejections').to.deep.equal([]);
     expect(events, 'events from removed blocks').to.deep.equal({ 'open-letter-load': 0, 'open-letter-error': 0 });
-    expect(seen.map((w) => w.open), `requests still open (the server saw ${JSON.stringify(seen)})`).to.deep.equal([0, 0, 0]);
+    expect(
+      seen.map((w) => w.open),
+      `requests still open (the server saw ${JSON.stringify(seen)})`,
+    ).to.deep.equal([0, 0, 0]);
   });
 });
 
@@ -253,7 +288,10 @@ describe('<open-letter> automatic retry', () => {
     const src = api('breaks-once.json');
     const b = await mount({ src, attributes: dutchReader });
     await settled(b);
-    expect(b.errors.map((event) => event.detail.reason), 'error events').to.deep.equal([]);
+    expect(
+      b.errors.map((event) => event.detail.reason),
+      'error events',
+    ).to.deep.equal([]);
     expect(shownTitle(b.el)).to.equal(demoTitle);
     expect((await requestsSeen(keyOf(src))).count).to.equal(2);
   });
@@ -368,7 +406,10 @@ describe('<open-letter> privacy', () => {
     await settled(a);
     await settled(b);
     expect(shownTitle(a.el)).to.equal(demoTitle);
-    expect(await watchedRequests(keyOf(quiet)), 'with referrerpolicy="no-referrer"').to.deep.include({ requests: 1, referers: 0 });
+    expect(await watchedRequests(keyOf(quiet)), 'with referrerpolicy="no-referrer"').to.deep.include({
+      requests: 1,
+      referers: 0,
+    });
     expect(await watchedRequests(keyOf(usual)), 'without the attribute').to.deep.include({ requests: 1, referers: 1 });
   });
 

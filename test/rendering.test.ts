@@ -1,7 +1,17 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type { Text } from '../src/campaign-schema.js';
 import type { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, HEADINGS, articleOf, captureConsole, demoCampaign, echoUrl, minimalCampaign, textIn, textOf } from './helpers.js';
+import {
+  DEMO_URL,
+  HEADINGS,
+  articleOf,
+  captureConsole,
+  demoCampaign,
+  echoUrl,
+  minimalCampaign,
+  textIn,
+  textOf,
+} from './helpers.js';
 import { mount, settled } from './mount.js';
 
 declare global {
@@ -16,7 +26,6 @@ const readers: { language: Reader; name: string; date: string }[] = [
   { language: 'nl', name: 'a Dutch', date: '18 februari 2022' },
   { language: 'en', name: 'an English', date: '18 February 2022' },
 ];
-
 
 function headingsOf(el: OpenLetter): { level: number; text: string }[] {
   return [...el.querySelectorAll(HEADINGS)].map((heading) => ({
@@ -43,7 +52,6 @@ function expectInReadingOrder(text: string, parts: string[]): void {
     from = at + part.length;
   }
 }
-
 
 describe('<open-letter> shows the whole letter', () => {
   for (const reader of readers) {
@@ -150,7 +158,9 @@ describe('<open-letter> shows the whole letter', () => {
     const [dutchPdf, dutchArticle] = [...dutch.querySelectorAll('a')].map(textOf);
     const [englishPdf, englishArticle] = [...english.querySelectorAll('a')].map(textOf);
     expect(dutchPdf).to.include('Het rapport').and.to.include('pdf-bestand');
-    expect(englishPdf).to.include('Het rapport').and.to.match(/\bPDF\b/);
+    expect(englishPdf)
+      .to.include('Het rapport')
+      .and.to.match(/\bPDF\b/);
     expect(dutchArticle).to.not.include('pdf');
     expect(englishArticle).to.not.match(/PDF/i);
   });
@@ -183,7 +193,9 @@ describe('<open-letter> heading levels', () => {
     const sectionLevel = Math.min(level + 1, 6);
     it(`heading-level="${level}" puts the title at h${level} and the demands, signatories and sources at h${sectionLevel}`, async () => {
       const campaign = await demoCampaign();
-      const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl', 'heading-level': String(level) } }));
+      const { el } = await settled(
+        mount({ src: DEMO_URL, attributes: { lang: 'nl', 'heading-level': String(level) } }),
+      );
       const [title, ...sections] = headingsOf(el);
       expect(title).to.deep.equal({ level, text: textIn(campaign.title, 'nl') });
       expect(sections).to.have.length(3);
@@ -252,8 +264,14 @@ describe('<open-letter> shows markup in the data as text', () => {
   });
 
   const ways: [string, () => Promise<OpenLetter>][] = [
-    ['from a JSON endpoint', async () => (await settled(mount({ src: echoUrl(hostile), attributes: { lang: 'nl' } }))).el],
-    ['from the campaign property', async () => (await settled(mount({ campaign: structuredClone(hostile), attributes: { lang: 'nl' } }))).el],
+    [
+      'from a JSON endpoint',
+      async () => (await settled(mount({ src: echoUrl(hostile), attributes: { lang: 'nl' } }))).el,
+    ],
+    [
+      'from the campaign property',
+      async () => (await settled(mount({ campaign: structuredClone(hostile), attributes: { lang: 'nl' } }))).el,
+    ],
   ];
   for (const [way, mount] of ways) {
     it(`shows HTML in every text field literally, ${way}, creating no element and running no script`, async () => {
@@ -295,10 +313,7 @@ describe('<open-letter> links only to http(s) addresses', () => {
     { title: 'Ander bestand', url: 'other.html' },
   ];
   const campaign = minimalCampaign({
-    sources: [
-      ...unsafe.map((url, index) => ({ title: `Onveilige bron ${index}`, url })),
-      ...safe,
-    ],
+    sources: [...unsafe.map((url, index) => ({ title: `Onveilige bron ${index}`, url })), ...safe],
   });
 
   let warnings: ReturnType<typeof captureConsole>;

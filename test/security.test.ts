@@ -7,7 +7,15 @@ import fc from 'fast-check';
 import '../src/open-letter-define.js';
 import type { Campaign } from '../src/campaign-schema.js';
 import { MAX_NAME_LENGTH } from '../src/limits.js';
-import { captureConsole, demoCampaign, echoUrl, fallbackVisible, openPage, retryButton, uncaughtDuring } from './helpers.js';
+import {
+  captureConsole,
+  demoCampaign,
+  echoUrl,
+  fallbackVisible,
+  openPage,
+  retryButton,
+  uncaughtDuring,
+} from './helpers.js';
 import { type Block, type MountOptions, mount, settled } from './mount.js';
 
 declare global {
@@ -61,7 +69,7 @@ describe('<open-letter> on a host page with a strict Content-Security-Policy and
     await expectRenderedWithoutViolations(await openStrictPage());
   });
 
-  it('renders with zero violations when the script is pasted twice, given trusted-types lit-html \'allow-duplicates\'', async () => {
+  it("renders with zero violations when the script is pasted twice, given trusted-types lit-html 'allow-duplicates'", async () => {
     const allowDuplicates = encodeURIComponent("lit-html 'allow-duplicates'");
     await expectRenderedWithoutViolations(await openStrictPage(`?pasted-twice&trusted-types=${allowDuplicates}`));
   });
@@ -137,12 +145,15 @@ before(async () => {
   try {
     const demo = await demoCampaign();
     allowed = { tags: new Set(), attributes: new Set() };
-    for (const lang of ['nl', 'en']) vocabularyOf((await mountAlone({ campaign: demo, attributes: { lang } })).el, allowed);
+    for (const lang of ['nl', 'en'])
+      vocabularyOf((await mountAlone({ campaign: demo, attributes: { lang } })).el, allowed);
     const long = await mountAlone({
       campaign: {
         ...demo,
         signatories: Array.from({ length: 30 }, (_, i) => ({ name: `Naam ${i}`, party: 'Partij', place: 'Plaats' })),
-        sources: [{ title: 'Bron', url: 'ftp://example.org/bron', kind: 'pdf', publisher: 'Uitgever', date: '2022-02-18' }],
+        sources: [
+          { title: 'Bron', url: 'ftp://example.org/bron', kind: 'pdf', publisher: 'Uitgever', date: '2022-02-18' },
+        ],
       },
     });
     vocabularyOf(long.el, allowed);
@@ -272,12 +283,20 @@ async function expectInert(block: Block, payload: string): Promise<void> {
   expect(article, 'the letter').to.exist;
 
   // Literally, character for character, where an element holds only that text.
-  const exact = ['.open-letter__title', '.open-letter__summary', '.open-letter__sign-off', '.open-letter__demand', '.open-letter__signatories .open-letter__name'];
+  const exact = [
+    '.open-letter__title',
+    '.open-letter__summary',
+    '.open-letter__sign-off',
+    '.open-letter__demand',
+    '.open-letter__signatories .open-letter__name',
+  ];
   for (const selector of exact) {
     for (const node of root.querySelectorAll(selector)) expect(node.textContent, selector).to.equal(payload);
   }
   // And every one of the texts, as the reader sees it.
-  expect(occurrences(collapse(article!.innerText), collapse(payload)), 'texts showing the payload').to.equal(TEXTS_SHOWN);
+  expect(occurrences(collapse(article!.innerText), collapse(payload)), 'texts showing the payload').to.equal(
+    TEXTS_SHOWN,
+  );
 
   expect(foreignNames(root, allowed), 'elements or attributes the template never makes').to.deep.equal([]);
   expect(nonHttpLinks(root), 'links that are not http(s)').to.deep.equal([]);
@@ -311,12 +330,15 @@ describe('<open-letter> renders an injection corpus in every field inertly', () 
 
   it('shows an English reader the payload in the English translation just as literally', async () => {
     const [, payload] = textPayloads[0];
-    const block = await mountAlone({ campaign: campaignWith(payload, 'an object of translations'), attributes: { lang: 'en' } });
+    const block = await mountAlone({
+      campaign: campaignWith(payload, 'an object of translations'),
+      attributes: { lang: 'en' },
+    });
     await expectInert(block, payload);
     expect(block.el.querySelector('article')!.getAttribute('lang')).to.equal('en');
   });
 
-  it('links a relative address that only looks like a script to an http(s) page on the campaign\'s own host', async () => {
+  it("links a relative address that only looks like a script to an http(s) page on the campaign's own host", async () => {
     const payload = '&#106;avascript:window.__pwned=1';
     const { el } = await mountAlone({ campaign: campaignWith(payload, 'a plain string') });
     const link = el.querySelector('.open-letter__sources a');
@@ -341,7 +363,6 @@ describe('<open-letter> renders an injection corpus in every field inertly', () 
 // Property-based: arbitrary values and mutations of a valid campaign.
 // ---------------------------------------------------------------------------------------
 
-
 /** The block ended as a letter or in its error state, never in between, and made nothing from data. */
 function expectLetterOrError(block: Block): void {
   const root = block.el;
@@ -353,7 +374,10 @@ function expectLetterOrError(block: Block): void {
     expect(article, 'the letter after a load event').to.exist;
     expect(retry, 'a retry button beside a letter').to.equal(undefined);
   } else {
-    expect(block.errors.map((error) => error.detail.reason), 'one error event, invalid or version').to.have.length(1);
+    expect(
+      block.errors.map((error) => error.detail.reason),
+      'one error event, invalid or version',
+    ).to.have.length(1);
     expect(['invalid', 'version']).to.include(block.errors[0].detail.reason);
     expect(article, 'a letter after an error event').to.equal(null);
     expect(retry, 'the retry button').to.exist;
@@ -374,7 +398,9 @@ function structuredCloneable(value: unknown): boolean {
 
 // The short payloads: inserted into any field, they keep it within the format's limits.
 const markup = fc.constantFrom(...corpus.map(([, payload]) => payload).filter((payload) => payload.length < 100));
-const markupString = fc.tuple(fc.string(), markup, fc.string()).map(([before, inside, after]) => before + inside + after);
+const markupString = fc
+  .tuple(fc.string(), markup, fc.string())
+  .map(([before, inside, after]) => before + inside + after);
 
 type Path = (string | number)[];
 
@@ -461,7 +487,14 @@ describe('<open-letter> given arbitrary data (property-based, fast-check)', () =
 
   it('ends as a letter or in its error state for any object whose version is a structured-cloneable value other than 1', async () => {
     const version = fc
-      .anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withTypedArray: true })
+      .anything({
+        withBigInt: true,
+        withBoxedValues: true,
+        withDate: true,
+        withMap: true,
+        withSet: true,
+        withTypedArray: true,
+      })
       .filter((value) => value !== undefined && value !== 1 && structuredCloneable(value));
     await fc.assert(
       fc.asyncProperty(version, async (value) => {
@@ -517,18 +550,28 @@ describe('<open-letter> given arbitrary data (property-based, fast-check)', () =
     expect(letters, 'mutated campaigns shown as an error').to.be.lessThan(60);
   });
 
-  it('shows markup inserted anywhere into the demo campaign\'s texts as text, whatever it is', async () => {
+  it("shows markup inserted anywhere into the demo campaign's texts as text, whatever it is", async () => {
     const demo = await demoCampaign();
     const textPaths = pathsOf(demo).filter((path) => {
       const value = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], demo);
-      return typeof value === 'string' && !['version', 'language', 'date', 'url', 'kind'].includes(String(path[path.length - 1])) && path[0] !== 'translations';
+      return (
+        typeof value === 'string' &&
+        !['version', 'language', 'date', 'url', 'kind'].includes(String(path[path.length - 1])) &&
+        path[0] !== 'translations'
+      );
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ path: fc.constantFrom(...textPaths), kind: fc.constant('insert' as const), value: markupString }), { minLength: 1, maxLength: 4 }), async (mutations) => {
-        await property(mutate(demo, mutations));
-        const el = stage.querySelector('open-letter')!;
-        expect(el.querySelector('article'), 'a letter: markup in a text does not make it invalid').to.exist;
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.record({ path: fc.constantFrom(...textPaths), kind: fc.constant('insert' as const), value: markupString }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        async (mutations) => {
+          await property(mutate(demo, mutations));
+          const el = stage.querySelector('open-letter')!;
+          expect(el.querySelector('article'), 'a letter: markup in a text does not make it invalid').to.exist;
+        },
+      ),
       { ...runs, seed: 5006 },
     );
   });

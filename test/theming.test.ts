@@ -13,7 +13,7 @@ function pageStyle(css: string): () => void {
 }
 
 describe('theming: the block looks at home on the host page', () => {
-  it('takes the page\'s font and text colour', async () => {
+  it("takes the page's font and text colour", async () => {
     const page = fixtureSync(html`<div style="font-family: Georgia, serif; color: rgb(10, 60, 20)"></div>`);
     const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' }, into: page }));
     for (const selector of ['.open-letter__title', '.open-letter__paragraph', '.open-letter__signatory']) {
@@ -55,7 +55,9 @@ describe('theming: the block looks at home on the host page', () => {
       'open-letter__sources',
     ];
     // As a theme writes it: class selectors inside the element, loaded after the block's own stylesheet.
-    const remove = pageStyle(classes.map((name, index) => `open-letter .${name} { outline: ${index + 1}px solid rgb(1, 2, 3); }`).join('\n'));
+    const remove = pageStyle(
+      classes.map((name, index) => `open-letter .${name} { outline: ${index + 1}px solid rgb(1, 2, 3); }`).join('\n'),
+    );
     try {
       const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
       classes.forEach((name, index) => {
@@ -68,7 +70,7 @@ describe('theming: the block looks at home on the host page', () => {
     }
   });
 
-  it('follows the page\'s colour scheme: a lighter accent when the page is dark', async () => {
+  it("follows the page's colour scheme: a lighter accent when the page is dark", async () => {
     const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
     const accent = () => getComputedStyle(el.querySelector('ol')!).borderInlineStartColor;
     const light = accent();
@@ -85,7 +87,9 @@ describe('theming: the block looks at home on the host page', () => {
     try {
       const link = el.querySelector('a')!;
       expect(getComputedStyle(link, '::after').content).to.contain(link.href);
-      expect(getComputedStyle(el.querySelector('.open-letter__controls')!).display, 'the language switch').to.equal('none');
+      expect(getComputedStyle(el.querySelector('.open-letter__controls')!).display, 'the language switch').to.equal(
+        'none',
+      );
     } finally {
       await emulateMedia({ media: 'screen' });
     }
@@ -96,10 +100,13 @@ describe('theming: highlighting the own party', () => {
   const itemOf = (el: OpenLetter, name: string) =>
     [...el.querySelectorAll('.open-letter__signatory')].find((item) => item.textContent!.includes(name))!;
 
-  it('marks the party\'s signatory in words and in bold, in Dutch and English', async () => {
+  it("marks the party's signatory in words and in bold, in Dutch and English", async () => {
     const campaign = await demoCampaign();
     const own = campaign.signatories.find((signatory) => signatory.party === 'Houten Anders!')!;
-    for (const [lang, words] of [['nl', '(onze partij)'], ['en', '(our party)']]) {
+    for (const [lang, words] of [
+      ['nl', '(onze partij)'],
+      ['en', '(our party)'],
+    ]) {
       const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang, highlight: 'Houten Anders!' } }));
       const item = itemOf(el, own.name);
       expect(textOf(item)).to.contain(words);
@@ -113,7 +120,9 @@ describe('theming: highlighting the own party', () => {
   it('accepts several names, by party or by person, in any case', async () => {
     const campaign = await demoCampaign();
     const [first, second] = campaign.signatories;
-    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl', highlight: `${first.party.toUpperCase()}, ${second.name}` } }));
+    const { el } = await settled(
+      mount({ src: DEMO_URL, attributes: { lang: 'nl', highlight: `${first.party.toUpperCase()}, ${second.name}` } }),
+    );
     expect(textOf(itemOf(el, first.name))).to.contain('(onze partij)');
     expect(textOf(itemOf(el, second.name))).to.contain('(onze partij)');
     expect(el.querySelectorAll('.open-letter__badge')).to.have.length(2);
@@ -138,7 +147,15 @@ describe('the element manifest (custom-elements.json)', () => {
     expect(element, 'no declaration with tagName open-letter').to.exist;
     const names = (list: { name: string }[] = []) => list.map((item) => item.name).sort();
     expect(names(element.attributes)).to.deep.equal(
-      ['heading-level', 'hide-language-switch', 'highlight', 'lang', 'links-in-new-tab', 'referrerpolicy', 'src'].sort(),
+      [
+        'heading-level',
+        'hide-language-switch',
+        'highlight',
+        'lang',
+        'links-in-new-tab',
+        'referrerpolicy',
+        'src',
+      ].sort(),
     );
     expect(names(element.events)).to.deep.equal(['open-letter-error', 'open-letter-load']);
     expect(names(element.slots)).to.deep.equal(['']);
@@ -160,7 +177,8 @@ describe('the element manifest (custom-elements.json)', () => {
 
 describe('the styling hooks in the README', () => {
   /** Every `open-letter__…` class name in a text. */
-  const classNames = (text: string) => new Set([...text.matchAll(/open-letter__[a-z]+(?:-[a-z]+)*(?:--[a-z]+)?/g)].map((match) => match[0]));
+  const classNames = (text: string) =>
+    new Set([...text.matchAll(/open-letter__[a-z]+(?:-[a-z]+)*(?:--[a-z]+)?/g)].map((match) => match[0]));
 
   it('documents every class name the block renders, and no other', async () => {
     const readme = await (await fetch('/README.md')).text();
@@ -168,13 +186,20 @@ describe('the styling hooks in the README', () => {
     const theming = readme.slice(start, readme.indexOf('\n## ', start + 1));
     // The table writes modifiers after their block: `open-letter__section` (`--demands`, …).
     const documented = classNames(
-      theming.replace(/`(open-letter__[a-z-]+)` \(((?:`--[a-z]+`(?:, )?)+)\)/g, (_all, block: string, modifiers: string) =>
-        [block, ...[...modifiers.matchAll(/--[a-z]+/g)].map(([modifier]) => block + modifier)].join(' '),
+      theming.replace(
+        /`(open-letter__[a-z-]+)` \(((?:`--[a-z]+`(?:, )?)+)\)/g,
+        (_all, block: string, modifiers: string) =>
+          [block, ...[...modifiers.matchAll(/--[a-z]+/g)].map(([modifier]) => block + modifier)].join(' '),
       ),
     );
     // Every state and every kind of part: a highlighted long list, a translation, an address-like title, an unlinked source, a failure.
     const campaign = await demoCampaign();
-    campaign.signatories = [...campaign.signatories, ...campaign.signatories, ...campaign.signatories, ...campaign.signatories];
+    campaign.signatories = [
+      ...campaign.signatories,
+      ...campaign.signatories,
+      ...campaign.signatories,
+      ...campaign.signatories,
+    ];
     campaign.sources = [
       ...campaign.sources!,
       { title: 'www.rijksoverheid.nl', url: 'https://example.org/elders' },
@@ -184,10 +209,18 @@ describe('the styling hooks in the README', () => {
       (await settled(mount({ campaign, attributes: { lang: 'en', highlight: 'Houten Anders!' } }))).el,
       (await settled(mount({ src: '/api/not-found.json', attributes: { lang: 'nl' } }))).el,
     ];
-    const rendered = new Set(blocks.flatMap((el) => [...el.querySelectorAll('[class]')].flatMap((node) => [...node.classList])));
+    const rendered = new Set(
+      blocks.flatMap((el) => [...el.querySelectorAll('[class]')].flatMap((node) => [...node.classList])),
+    );
     rendered.delete('open-letter__live'); // the element's own container, not a part of the letter
     const classes = new Set([...rendered].filter((name) => name.startsWith('open-letter__')));
-    expect([...classes].filter((name) => !documented.has(name)), 'rendered but not in the README').to.deep.equal([]);
-    expect([...documented].filter((name) => !classes.has(name)), 'in the README but never rendered').to.deep.equal([]);
+    expect(
+      [...classes].filter((name) => !documented.has(name)),
+      'rendered but not in the README',
+    ).to.deep.equal([]);
+    expect(
+      [...documented].filter((name) => !classes.has(name)),
+      'in the README but never rendered',
+    ).to.deep.equal([]);
   });
 });
