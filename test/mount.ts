@@ -39,7 +39,7 @@ export interface Block {
 /** The fallback a webmaster's snippet puts inside the block: a link to the letter. */
 const FALLBACK_LINK = '<a href="https://example.org/letter">Lees de brief</a>';
 
-/** Longer than any endpoint of the test server takes; shorter than a test's own time limit. */
+/** Longer than any block in a test takes to load or fail; shorter than a test's own time limit (20 s). */
 const SETTLE_WITHIN_MS = 10_000;
 
 /**
