@@ -1,8 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, emulateMedia } from '@web/test-runner-commands';
 import { pressKeys, setViewport } from './commands.js';
 import { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, api, demoCampaign, echoUrl, isChromium, loaded, openPage } from './helpers.js';
+import { DEMO_URL, api, demoCampaign, echoUrl, isChromium, openPage } from './helpers.js';
+import { mount, settled } from './mount.js';
 
 interface AXNode {
   role: string;
@@ -46,10 +47,7 @@ async function withId(el: OpenLetter, id: string): Promise<OpenLetter> {
 describe('accessibility: axe finds no violations', () => {
   for (const lang of ['nl', 'en']) {
     it(`[loading, ${lang}] is accessible and marked busy`, async () => {
-      const el = await fixture<OpenLetter>(html`<open-letter lang=${lang} src=${api('campaign.json', { delay: '5000' })}>
-        <a href="https://example.org/">Lees de brief</a>
-      </open-letter>`);
-      await el.updateComplete;
+      const { el } = await mount({ src: api('campaign.json', { delay: '5000' }), attributes: { lang } });
       const status = el.querySelector('[role="status"]')!;
       const loading = lang === 'nl' ? 'De brief wordt geladen…' : 'Loading the letter…';
       await waitUntil(() => status.textContent!.trim() === loading, `the status says "${loading}"`, { timeout: 4000 });
@@ -57,20 +55,20 @@ describe('accessibility: axe finds no violations', () => {
     });
 
     it(`[error, ${lang}] is accessible`, async () => {
-      const el = await loaded('/api/not-found.json', { lang });
+      const { el } = await settled(mount({ src: '/api/not-found.json', attributes: { lang } }));
       await expect(el).to.be.accessible();
     });
 
     for (let level = 1; level <= 6; level++) {
       it(`[loaded, ${lang}, heading-level ${level}] is accessible`, async () => {
-        const el = await loaded(DEMO_URL, { lang, 'heading-level': String(level) });
+        const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang, 'heading-level': String(level) } }));
         await expect(el).to.be.accessible();
       });
     }
 
     it(`[long list collapsed and expanded, ${lang}] is accessible`, async function () {
       this.timeout(60_000); // two axe runs, the second over 1,234 signatories: about 8 s on a quiet machine
-      const el = await loaded(withSignatories(1234), { lang });
+      const { el } = await settled(mount({ src: withSignatories(1234), attributes: { lang } }));
       await expect(el).to.be.accessible();
       el.querySelector<HTMLButtonElement>('button[aria-expanded]')!.click();
       await el.updateComplete;
@@ -88,7 +86,10 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
 
   it('reads the letter as an article named by its title, with headings one level below it', async () => {
     const campaign = await demoCampaign();
-    await withId(await loaded(DEMO_URL, { lang: 'en', 'heading-level': '3' }), 'tree');
+    await withId(
+      (await settled(mount({ src: DEMO_URL, attributes: { lang: 'en', 'heading-level': '3' } }))).el,
+      'tree',
+    );
     const tree = await accessibilityTree('tree');
     const [article] = findAll(tree, (node) => node.role === 'article');
     expect(article.name).to.equal((campaign.title as Record<string, string>).en);
@@ -99,12 +100,14 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
       [4, `${campaign.signatories.length} signatories`],
       [4, 'Sources'],
     ]);
-    expect(findAll(tree, (node) => node.role === 'region' || node.role === 'complementary' || node.role === 'navigation')).to.have.length(0);
+    expect(
+      findAll(tree, (node) => node.role === 'region' || node.role === 'complementary' || node.role === 'navigation'),
+    ).to.have.length(0);
   });
 
   it('gives the demands, signatories and sources as lists with every item counted', async () => {
     const campaign = await demoCampaign();
-    await withId(await loaded(DEMO_URL, { lang: 'nl' }), 'lists');
+    await withId((await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }))).el, 'lists');
     const tree = await accessibilityTree('lists');
     expect(listItemCounts(tree)).to.deep.equal([
       campaign.letter.demands.length,
@@ -115,7 +118,7 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
 
   it('names every link after its source and publisher', async () => {
     const campaign = await demoCampaign();
-    await withId(await loaded(DEMO_URL, { lang: 'nl' }), 'links');
+    await withId((await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }))).el, 'links');
     const tree = await accessibilityTree('links');
     const names = findAll(tree, (node) => node.role === 'link').map((node) => node.name);
     expect(names).to.have.length(campaign.sources!.length);
@@ -128,13 +131,13 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
   it('says "PDF" in the name of a link to a PDF', async () => {
     const campaign = await demoCampaign();
     campaign.sources = [{ title: 'De brief', url: 'https://example.org/brief.pdf', kind: 'pdf' }];
-    await withId(await loaded(echoUrl(campaign), { lang: 'en' }), 'pdf');
+    await withId((await settled(mount({ src: echoUrl(campaign), attributes: { lang: 'en' } }))).el, 'pdf');
     const [link] = findAll(await accessibilityTree('pdf'), (node) => node.role === 'link');
     expect(link.name).to.equal('De brief (PDF)');
   });
 
   it('offers the language switch as two buttons with the current one pressed', async () => {
-    await withId(await loaded(DEMO_URL, { lang: 'en' }), 'switch');
+    await withId((await settled(mount({ src: DEMO_URL, attributes: { lang: 'en' } }))).el, 'switch');
     const buttons = findAll(await accessibilityTree('switch'), (node) => node.role === 'button');
     expect(buttons.map((node) => [node.name, node.pressed ?? false])).to.deep.equal([
       ['Nederlands', false],
@@ -143,28 +146,32 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
   });
 
   it('marks the block busy while it loads, and not once it has loaded', async () => {
-    // Listening before mounting: the letter may load while the tree is being read.
-    const letterLoaded = oneEvent(document, 'open-letter-load');
-    const el = await fixture<OpenLetter>(html`<open-letter id="busy" lang="nl" src="/api/campaign.json?delay=3000"></open-letter>`);
-    await el.updateComplete;
+    const block = await mount({
+      src: '/api/campaign.json?delay=3000',
+      attributes: { id: 'busy', lang: 'nl' },
+      fallback: '',
+    });
     const busy = findAll(await accessibilityTree('busy'), (node) => node.busy === true);
     expect(busy).to.have.length(1);
-    await letterLoaded;
-    await el.updateComplete;
+    await settled(block);
     expect(findAll(await accessibilityTree('busy'), (node) => node.busy === true)).to.have.length(0);
   });
 
   it('offers a retry button after a failure', async () => {
-    await withId(await loaded('/api/not-found.json', { lang: 'nl' }), 'retry');
+    await withId((await settled(mount({ src: '/api/not-found.json', attributes: { lang: 'nl' } }))).el, 'retry');
     const tree = await accessibilityTree('retry');
-    expect(findAll(tree, (node) => node.role === 'button').map((node) => node.name)).to.deep.equal(['Opnieuw proberen']);
-    expect(findAll(tree, (node) => node.role === 'alert')[0]?.children?.map((node) => node.name).join('')).to.contain(
-      'De brief kon niet worden geladen.',
-    );
+    expect(findAll(tree, (node) => node.role === 'button').map((node) => node.name)).to.deep.equal([
+      'Opnieuw proberen',
+    ]);
+    expect(
+      findAll(tree, (node) => node.role === 'alert')[0]
+        ?.children?.map((node) => node.name)
+        .join(''),
+    ).to.contain('De brief kon niet worden geladen.');
   });
 
   it('says how many signatories a long list hides, and counts them all once opened', async () => {
-    await withId(await loaded(withSignatories(1234), { lang: 'nl' }), 'long');
+    await withId((await settled(mount({ src: withSignatories(1234), attributes: { lang: 'nl' } }))).el, 'long');
     let tree = await accessibilityTree('long');
     const [disclosure] = findAll(tree, (node) => node.role === 'button' && node.expanded !== undefined);
     expect(disclosure.name).to.equal('Alle 1.234 ondertekenaars tonen');
@@ -174,7 +181,11 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
     const el = document.querySelector<OpenLetter>('#long')!;
     el.querySelector<HTMLButtonElement>('button[aria-expanded]')!.click();
     // The full list renders a chunk per task, so the page stays responsive.
-    await waitUntil(() => el.querySelectorAll('.open-letter__signatory').length === 1234, 'the full list did not complete', { timeout: 15000 });
+    await waitUntil(
+      () => el.querySelectorAll('.open-letter__signatory').length === 1234,
+      'the full list did not complete',
+      { timeout: 15000 },
+    );
     tree = await accessibilityTree('long');
     const [opened] = findAll(tree, (node) => node.role === 'button' && node.expanded !== undefined);
     expect(opened.expanded).to.equal(true);
@@ -185,7 +196,7 @@ describe('accessibility: what a screen reader receives (Chromium accessibility t
 describe('accessibility: keyboard', () => {
   it('tabs through the language switch, the disclosure button and the source links in reading order', async () => {
     const campaign = await demoCampaign();
-    const el = await loaded(withSignatories(40), { lang: 'en' });
+    const { el } = await settled(mount({ src: withSignatories(40), attributes: { lang: 'en' } }));
     const before = document.createElement('button');
     before.textContent = 'before';
     el.before(before);
@@ -201,7 +212,7 @@ describe('accessibility: keyboard', () => {
   });
 
   it('opens and closes the full list with Enter and Space, focus staying on the button', async () => {
-    const el = await loaded(withSignatories(40), { lang: 'nl' });
+    const { el } = await settled(mount({ src: withSignatories(40), attributes: { lang: 'nl' } }));
     const button = el.querySelector<HTMLButtonElement>('button[aria-expanded]')!;
     button.focus();
     await sendKeys({ press: 'Enter' });
@@ -214,7 +225,7 @@ describe('accessibility: keyboard', () => {
   });
 
   it('keeps focus on the retry button while retrying, and on failure again', async () => {
-    const el = await loaded('/api/not-found.json?delay=1000', { lang: 'en' });
+    const { el } = await settled(mount({ src: '/api/not-found.json?delay=1000', attributes: { lang: 'en' } }));
     const retry = el.querySelector<HTMLButtonElement>('.open-letter__retry')!;
     retry.focus();
     const failedAgain = oneEvent(el, 'open-letter-error');
@@ -228,7 +239,7 @@ describe('accessibility: keyboard', () => {
 
   it('moves focus to the title after a retry succeeds, so it is not lost', async () => {
     const key = `fails-once-${Math.random()}`;
-    const el = await loaded(`/api/fails-once.json?key=${key}`, { lang: 'en' });
+    const { el } = await settled(mount({ src: `/api/fails-once.json?key=${key}`, attributes: { lang: 'en' } }));
     const retry = el.querySelector<HTMLButtonElement>('.open-letter__retry')!;
     retry.focus();
     const loadedNow = oneEvent(el, 'open-letter-load');
@@ -243,7 +254,7 @@ describe('accessibility: keyboard', () => {
 
 describe('accessibility: links', () => {
   it('opens sources in the same tab by default', async () => {
-    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
     for (const link of el.querySelectorAll('a')) {
       expect(link.target).to.equal('');
       expect(link.textContent).not.to.contain('tabblad');
@@ -251,8 +262,11 @@ describe('accessibility: links', () => {
   });
 
   it('says so in every link when the webmaster opens them in a new tab', async () => {
-    for (const [lang, words] of [['nl', 'opent in een nieuw tabblad'], ['en', 'opens in a new tab']]) {
-      const el = await loaded(DEMO_URL, { lang, 'links-in-new-tab': '' });
+    for (const [lang, words] of [
+      ['nl', 'opent in een nieuw tabblad'],
+      ['en', 'opens in a new tab'],
+    ]) {
+      const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang, 'links-in-new-tab': '' } }));
       const links = [...el.querySelectorAll('a')];
       expect(links.length).to.be.greaterThan(0);
       for (const link of links) {
@@ -263,7 +277,7 @@ describe('accessibility: links', () => {
   });
 
   it('sends no referrer to the sources, so the visit stays private', async () => {
-    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
     for (const link of el.querySelectorAll('a')) {
       expect(link.relList.contains('noreferrer')).to.equal(true);
     }
@@ -280,10 +294,16 @@ describe('accessibility: visual', () => {
 
   it('reflows at 320 CSS pixels without horizontal scrolling', async () => {
     const campaign = await demoCampaign();
-    campaign.sources!.push({ title: 'https://example.org/a/very/long/address/without/any/spaces/'.repeat(3), url: 'https://example.org/' });
+    campaign.sources!.push({
+      title: 'https://example.org/a/very/long/address/without/any/spaces/'.repeat(3),
+      url: 'https://example.org/',
+    });
     // A frame 320 px wide: MiniBrowser (WebKit) will not make its window that narrow.
     const query = new URLSearchParams({ src: echoUrl(campaign), lang: 'nl' });
-    const page = await openPage<Window & { blockLoaded: Promise<OpenLetter> }>(`/test/pages/one-block.html?${query}`, { width: 320, height: 640 });
+    const page = await openPage<Window & { blockLoaded: Promise<OpenLetter> }>(`/test/pages/one-block.html?${query}`, {
+      width: 320,
+      height: 640,
+    });
     const el = await page.blockLoaded;
     expect(el.getBoundingClientRect().width).to.be.at.most(320);
     expect(page.document.documentElement.scrollWidth).to.be.at.most(320);
@@ -293,7 +313,7 @@ describe('accessibility: visual', () => {
     await setViewport({ width: 640, height: 640 });
     document.documentElement.style.fontSize = '200%';
     try {
-      const el = await loaded(DEMO_URL, { lang: 'nl' });
+      const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
       expect(document.documentElement.scrollWidth).to.be.at.most(640);
       for (const node of el.querySelectorAll('h2, p, li, a, button')) {
         expect(node.getBoundingClientRect().right, node.textContent!).to.be.at.most(640);
@@ -304,7 +324,7 @@ describe('accessibility: visual', () => {
   });
 
   it('has targets of at least 24 by 24 CSS pixels', async () => {
-    const el = await loaded(withSignatories(40), { lang: 'nl' });
+    const { el } = await settled(mount({ src: withSignatories(40), attributes: { lang: 'nl' } }));
     for (const button of el.querySelectorAll('button')) {
       const box = button.getBoundingClientRect();
       expect(box.width, button.textContent!).to.be.at.least(24);
@@ -313,7 +333,7 @@ describe('accessibility: visual', () => {
   });
 
   it('shows the pressed language by weight and underline, not by colour alone', async () => {
-    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
     const [pressed, other] = el.querySelectorAll<HTMLButtonElement>('.open-letter__language');
     expect(getComputedStyle(pressed).fontWeight).to.equal('700');
     expect(getComputedStyle(pressed).textDecorationLine).to.equal('underline');
@@ -321,7 +341,7 @@ describe('accessibility: visual', () => {
   });
 
   it('draws a clearly visible focus indicator', async () => {
-    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
     const button = el.querySelector<HTMLButtonElement>('.open-letter__language')!;
     button.focus();
     await sendKeys({ press: 'Tab' });
@@ -334,7 +354,7 @@ describe('accessibility: visual', () => {
   it('keeps its structure visible in forced-colours mode', async function () {
     if (!isChromium) this.skip(); // forced-colours emulation needs Chromium's DevTools protocol
     await executeServerCommand('emulate-forced-colors', { active: true });
-    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
     expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
     const demands = el.querySelector('ol')!;
     expect(getComputedStyle(demands).borderInlineStartStyle).to.equal('solid');
@@ -346,7 +366,7 @@ describe('accessibility: visual', () => {
   it('does not move anything for a reader who asks for reduced motion', async function () {
     if (!isChromium) this.skip(); // emulateMedia needs Chromium's DevTools protocol
     await emulateMedia({ reducedMotion: 'reduce' });
-    const el = await loaded(withSignatories(40), { lang: 'nl' });
+    const { el } = await settled(mount({ src: withSignatories(40), attributes: { lang: 'nl' } }));
     const moving = [...el.querySelectorAll('*')].filter((node) => {
       const style = getComputedStyle(node);
       return parseFloat(style.transitionDuration) > 0 || parseFloat(style.animationDuration) > 0;
@@ -357,18 +377,18 @@ describe('accessibility: visual', () => {
 
 describe('accessibility: announcements', () => {
   it('announces loading once in a polite status and the failure once in an alert, each into a region already in the page', async () => {
-    const failed = new Promise((resolve) => document.addEventListener('open-letter-error', resolve, { once: true }));
-    const el = await fixture<OpenLetter>(html`<open-letter lang="en" src="/api/not-found.json?delay=3000"></open-letter>`);
-    await el.updateComplete;
+    const block = await mount({ src: '/api/not-found.json?delay=3000', attributes: { lang: 'en' }, fallback: '' });
+    const { el } = block;
     const status = el.querySelector('[role="status"]')!;
     const alert = el.querySelector('[role="alert"]')!;
     // Empty at first: screen readers announce a live region's change, not what it held when it appeared.
     expect(status.textContent!.trim(), 'the status at first').to.equal('');
     expect(alert.textContent!.trim(), 'the alert at first').to.equal('');
-    await waitUntil(() => status.textContent!.trim() === 'Loading the letter…', 'the status says it is loading', { timeout: 4000 });
+    await waitUntil(() => status.textContent!.trim() === 'Loading the letter…', 'the status says it is loading', {
+      timeout: 4000,
+    });
     expect(el.querySelector('[role="status"]'), 'the same status region').to.equal(status);
-    await failed;
-    await el.updateComplete;
+    await settled(block);
     expect(status.textContent!.trim()).to.equal('');
     const alerts = [...el.querySelectorAll('[role="alert"]')].map((node) => node.textContent!.trim());
     expect(alerts).to.deep.equal(['The letter could not be loaded.']);
@@ -376,7 +396,7 @@ describe('accessibility: announcements', () => {
   });
 
   it('keeps the letter out of every live region', async () => {
-    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
     for (const region of el.querySelectorAll('[role="status"], [role="alert"], [aria-live]')) {
       expect(region.textContent!.trim()).to.equal('');
     }
@@ -385,7 +405,7 @@ describe('accessibility: announcements', () => {
 
 describe('long lists stay responsive', () => {
   it('renders a full list of thousands in several tasks, so input is handled in between', async () => {
-    const el = await loaded('/api/many.json?count=5000', { lang: 'nl' });
+    const { el } = await settled(mount({ src: '/api/many.json?count=5000', attributes: { lang: 'nl' } }));
     const items = () => el.querySelectorAll('.open-letter__signatory').length;
     const seen: number[] = [];
     el.querySelector<HTMLButtonElement>('button[aria-expanded]')!.click();

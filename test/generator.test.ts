@@ -4,8 +4,9 @@
 // and writes the CLI's snapshots (dist/test-snapshot.<lang>.html), so the generator's output
 // is checked against the built files' own bytes and against `open-letter snapshot`.
 import { expect, waitUntil } from '@open-wc/testing';
-import { demoCampaign, echoUrl, openPage, textIn, uniqueKey } from './helpers.js';
+import { absolute, demoCampaign, echoUrl, openPage, textIn, uniqueKey } from './helpers.js';
 import { collapsed, letterShown, type PageWindow } from './page-helpers.js';
+import { requestsSeen } from './requests.js';
 
 let page: PageWindow;
 
@@ -14,7 +15,6 @@ const snippet = () => $<HTMLTextAreaElement>('gen-code').value;
 const shortcode = () => $<HTMLTextAreaElement>('gen-shortcode').value;
 const pageAddress = () => $<HTMLTextAreaElement>('gen-page-code').value;
 const preview = () => $('gen-preview');
-const absolute = (path: string) => new URL(path, location.href).href;
 const DEMO = '/demo/campaigns/brandbrief-samen-veilig.json';
 
 /** Types a value as a user would: input events while typing, change when leaving the field. */
@@ -91,10 +91,6 @@ function structure(root: Element, prefix: string): string[] {
       .join('');
     return `${element.localName}[${attributes.join(' ')}] ${collapsed(text)}`;
   });
-}
-
-async function seen(key: string): Promise<number> {
-  return (await (await fetch(`/api/seen?key=${encodeURIComponent(key)}`)).json()).count;
 }
 
 describe('the embed-code generator', () => {
@@ -604,7 +600,7 @@ describe('the embed-code generator', () => {
         type('gen-src', `${origin}/api/campaign.json?key=${key}`);
         await letterSettled();
         await waitUntil(() => preview().querySelector('h2'), 'the preview did not load');
-        const before = await seen(key);
+        const before = (await requestsSeen(key)).count;
 
         const frame = document.createElement('iframe');
         frame.style.cssText = 'width: 800px; height: 600px';
@@ -622,7 +618,7 @@ describe('the embed-code generator', () => {
             campaignEntries.map((entry) => entry.initiatorType),
             'the preload asked for it',
           ).to.include('link');
-          expect(await seen(key), 'requests for the campaign').to.equal(before + 1);
+          expect((await requestsSeen(key)).count, 'requests for the campaign').to.equal(before + 1);
           expect(party.document.querySelectorAll('article'), 'the letter once, taken over').to.have.length(1);
           expect(
             party.document.querySelectorAll('open-letter button[aria-pressed]'),

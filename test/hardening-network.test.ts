@@ -6,43 +6,9 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import { OpenLetter } from '../src/open-letter.js';
-import { api, captureConsole, keyOf, loaded, minimalCampaign, withCampaign } from './helpers.js';
-
-/** How many requests for the key of `src` reached the server. */
-async function requestsFor(src: string): Promise<number> {
-  const seen = await (await fetch(`/api/seen?key=${encodeURIComponent(keyOf(src))}`, { cache: 'no-store' })).json();
-  return seen.count;
-}
-
-/** The letter's title as shown, or undefined while there is no letter. */
-function shownTitle(el: Element): string | undefined {
-  return el
-    .querySelector<HTMLElement>('article h1, article h2, article h3, article h4, article h5, article h6')
-    ?.innerText.trim();
-}
-
-/** The source links of the letter, by their visible text. */
-function sourceLinks(el: Element): Map<string, string> {
-  const links = el.querySelectorAll<HTMLAnchorElement>('article li a[href]');
-  return new Map([...links].map((link) => [link.innerText.replace(/\s+/g, ' ').trim(), link.href]));
-}
-
-const stage = document.createElement('div');
-document.body.append(stage);
-
-/** A block in the page, and a promise of its first load or error event's reason ('load' for a letter). */
-function mount(src: string, attributes: Record<string, string> = {}): { el: OpenLetter; outcome: Promise<string> } {
-  const el = document.createElement('open-letter');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  el.innerHTML = '<a href="https://example.org/letter">Lees de brief</a>';
-  const outcome = new Promise<string>((resolve) => {
-    el.addEventListener('open-letter-load', () => resolve('load'), { once: true });
-    el.addEventListener('open-letter-error', (event) => resolve(event.detail.reason), { once: true });
-  });
-  el.src = src;
-  stage.append(el);
-  return { el, outcome };
-}
+import { api, captureConsole, keyOf, minimalCampaign, shownTitle, sourceLinks } from './helpers.js';
+import { mount, settled } from './mount.js';
+import { requestsSeen, watchedRequests } from './requests.js';
 
 const original = { timeout: OpenLetter.timeout, retryDelay: OpenLetter.retryDelay, maxBytes: OpenLetter.maxBytes };
 let errors: ReturnType<typeof captureConsole>;
@@ -56,14 +22,15 @@ beforeEach(() => {
 afterEach(() => {
   errors.restore();
   warnings.restore();
-  stage.replaceChildren();
   document.querySelectorAll('open-letter').forEach((el) => el.remove());
   Object.assign(OpenLetter, original);
 });
 
 describe('<open-letter> links in a campaign that was redirected', () => {
   it('resolves relative source addresses against the address the campaign came from after the redirect', async () => {
-    const el = await loaded(`/api/redirect?to=${encodeURIComponent('/api/moved/deeper/campaign.json')}`);
+    const { el } = await settled(
+      mount({ src: `/api/redirect?to=${encodeURIComponent('/api/moved/deeper/campaign.json')}` }),
+    );
     const links = sourceLinks(el);
     expect(links.get('Relative to the campaign')).to.equal(
       new URL('/api/moved/deeper/source.html', location.href).href,
@@ -80,7 +47,7 @@ describe('<open-letter> addresses with user info', () => {
       { title: 'With only a password', url: 'http://:secret@example.org/' },
       { title: 'An at sign in the path', url: 'https://example.org/@gemeente' },
     ];
-    const el = await withCampaign(minimalCampaign({ sources }));
+    const { el } = await settled(mount({ campaign: minimalCampaign({ sources }) }));
     const links = sourceLinks(el);
     expect([...links.keys()]).to.deep.equal(['An at sign in the path']);
     const article = el.querySelector<HTMLElement>('article')!;
@@ -94,8 +61,8 @@ describe('<open-letter> addresses with user info', () => {
 
 describe('<open-letter> referrerpolicy', () => {
   it('ignores a value that is no referrer policy, as HTML does: the letter loads, and a warning names the value', async () => {
-    const { outcome, el } = mount(api('campaign.json'), { referrerpolicy: 'no-referer' });
-    expect(await outcome).to.equal('load');
+    const { outcome, el } = await mount({ src: api('campaign.json'), attributes: { referrerpolicy: 'no-referer' } });
+    expect(await outcome).to.include({ event: 'load' });
     await el.updateComplete;
     expect(shownTitle(el)).to.be.a('string').and.not.be.empty;
     expect(warnings.calls.some((call) => call.includes('"no-referer"'))).to.be.true;
@@ -103,24 +70,16 @@ describe('<open-letter> referrerpolicy', () => {
   });
 
   it('ignores a referrerPolicy property that is not a string, with a warning, and loads the letter', async () => {
-    const el = document.createElement('open-letter');
-    const outcome = new Promise<string>((resolve) => {
-      el.addEventListener('open-letter-load', () => resolve('load'), { once: true });
-      el.addEventListener('open-letter-error', (event) => resolve(event.detail.reason), { once: true });
-    });
-    (el as { referrerPolicy: unknown }).referrerPolicy = 42;
-    el.src = api('campaign.json');
-    stage.append(el);
-    expect(await outcome).to.equal('load');
+    const { outcome } = await mount({ src: api('campaign.json'), properties: { referrerPolicy: 42 } });
+    expect(await outcome).to.include({ event: 'load' });
     expect(warnings.calls.some((call) => call.includes('referrerpolicy (a number)'))).to.be.true;
   });
 
   it('reads the keyword in any case, as HTML does: NO-REFERRER sends no Referer', async () => {
     const src = api('watched.json');
-    const { outcome } = mount(src, { referrerpolicy: 'NO-REFERRER' });
-    expect(await outcome).to.equal('load');
-    const seen = await (await fetch(`/api/watched?of=${encodeURIComponent(keyOf(src))}`, { cache: 'no-store' })).json();
-    expect(seen).to.deep.include({ requests: 1, referers: 0 });
+    const { outcome } = await mount({ src, attributes: { referrerpolicy: 'NO-REFERRER' } });
+    expect(await outcome).to.include({ event: 'load' });
+    expect(await watchedRequests(keyOf(src))).to.deep.include({ requests: 1, referers: 0 });
     expect(warnings.calls).to.deep.equal([]);
   });
 });
@@ -134,16 +93,16 @@ describe('<open-letter> static limits set to values out of range', () => {
   ] as const) {
     it(`loads the letter with OpenLetter.timeout = ${what}, and warns that it was clamped`, async () => {
       (OpenLetter as { timeout: unknown }).timeout = value;
-      const { outcome } = mount(api('campaign.json', { delay: '50' }));
-      expect(await outcome).to.equal('load');
+      const { outcome } = await mount({ src: api('campaign.json', { delay: '50' }) });
+      expect(await outcome).to.include({ event: 'load' });
       expect(warnings.calls.some((call) => call.includes('OpenLetter.timeout'))).to.be.true;
     });
   }
 
   it('still refuses an answer over 1 MiB with OpenLetter.maxBytes = NaN', async () => {
     OpenLetter.maxBytes = NaN;
-    const { outcome } = mount(api('huge.json'));
-    expect(await outcome).to.equal('size');
+    const { outcome } = await mount({ src: api('huge.json') });
+    expect(await outcome).to.include({ event: 'error', reason: 'size' });
     expect(warnings.calls.some((call) => call.includes('OpenLetter.maxBytes'))).to.be.true;
   });
 });
@@ -153,53 +112,53 @@ describe('<open-letter> one time limit for the request and its automatic retry',
     OpenLetter.timeout = 1500;
     OpenLetter.retryDelay = 100;
     const src = api('fails-then-answers.json', { first: '700', second: '1100' });
-    const { outcome } = mount(src);
-    expect(await outcome).to.equal('timeout');
-    expect(await requestsFor(src), 'the retry was made').to.equal(2);
+    const { outcome } = await mount({ src });
+    expect(await outcome).to.include({ event: 'error', reason: 'timeout' });
+    expect((await requestsSeen(keyOf(src))).count, 'the retry was made').to.equal(2);
   });
 
   it('reports the failure itself when the pause before the retry would end after the time limit', async () => {
     OpenLetter.timeout = 1000;
     OpenLetter.retryDelay = 900;
     const src = api('fails-then-answers.json', { first: '300', second: '0' });
-    const { outcome } = mount(src);
-    expect(await outcome).to.equal('http');
-    expect(await requestsFor(src), 'no retry').to.equal(1);
+    const { outcome } = await mount({ src });
+    expect(await outcome).to.include({ event: 'error', reason: 'http' });
+    expect((await requestsSeen(keyOf(src))).count, 'no retry').to.equal(1);
   });
 });
 
 describe('<open-letter> the shared answer', () => {
   it('is kept while a block shows it: a block added later makes no new request', async () => {
     const src = api('campaign.json');
-    const first = mount(src);
-    const second = mount(src);
-    expect(await first.outcome).to.equal('load');
-    expect(await second.outcome).to.equal('load');
+    const first = await mount({ src });
+    const second = await mount({ src });
+    expect(await first.outcome).to.include({ event: 'load' });
+    expect(await second.outcome).to.include({ event: 'load' });
     first.el.remove();
-    const third = mount(src);
-    expect(await third.outcome).to.equal('load');
-    expect(await requestsFor(src)).to.equal(1);
+    const third = await mount({ src });
+    expect(await third.outcome).to.include({ event: 'load' });
+    expect((await requestsSeen(keyOf(src))).count).to.equal(1);
   });
 
   it('is forgotten once every block that showed it is removed: the next block asks the server again', async () => {
     const src = api('campaign.json');
-    const blocks = [mount(src), mount(src)];
-    for (const { outcome } of blocks) expect(await outcome).to.equal('load');
+    const blocks = [await mount({ src }), await mount({ src })];
+    for (const { outcome } of blocks) expect(await outcome).to.include({ event: 'load' });
     for (const { el } of blocks) el.remove();
-    const again = mount(src);
-    expect(await again.outcome).to.equal('load');
-    expect(await requestsFor(src)).to.equal(2);
+    const again = await mount({ src });
+    expect(await again.outcome).to.include({ event: 'load' });
+    expect((await requestsSeen(keyOf(src))).count).to.equal(2);
   });
 
   it('is given back by a block that loads another campaign', async () => {
     const src = api('campaign.json');
-    const block = mount(src);
-    expect(await block.outcome).to.equal('load');
+    const block = await mount({ src });
+    expect(await block.outcome).to.include({ event: 'load' });
     const reloaded = oneEvent(block.el, 'open-letter-load');
     block.el.src = api('campaign.json');
     await reloaded;
-    const next = mount(src);
-    expect(await next.outcome).to.equal('load');
-    expect(await requestsFor(src)).to.equal(2);
+    const next = await mount({ src });
+    expect(await next.outcome).to.include({ event: 'load' });
+    expect((await requestsSeen(keyOf(src))).count).to.equal(2);
   });
 });

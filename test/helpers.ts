@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import '../src/open-letter-define.js';
 import { stylesheetUrl } from '../src/stylesheet.js';
 import type { OpenLetter } from '../src/open-letter.js';
@@ -30,31 +30,39 @@ export function echoUrl(data: unknown, params: Record<string, string> = {}): str
   return `/api/echo.json?${new URLSearchParams({ body, ...params })}`;
 }
 
-/** Mounts an `<open-letter>` for `src` and waits until it has loaded or failed. */
-export async function loaded(
-  src: string,
-  attributes: Record<string, string> = {},
-): Promise<OpenLetter> {
-  const el = document.createElement('open-letter');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  el.innerHTML = '<a href="https://example.org/letter">Lees de brief</a>';
-  const done = Promise.race([oneEvent(el, 'open-letter-load'), oneEvent(el, 'open-letter-error')]);
-  el.setAttribute('src', src);
-  await fixture(html`<div>${el}</div>`);
-  await done;
-  await el.updateComplete;
-  return el;
-}
-
 /** Visible text of an element, whitespace collapsed. */
 export function textOf(node: Element | null | undefined): string {
   return (node as HTMLElement | null)?.innerText?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
+/** Whether `node` is displayed: it takes up room on the page (it may still be off screen). */
+export function isShown(node: Element | null | undefined): boolean {
+  return !!node && node.getClientRects().length > 0;
+}
+
 /** Whether the webmaster's fallback link is in the block and displayed. */
 export function fallbackVisible(el: OpenLetter): boolean {
-  const link = el.querySelector(':scope > a');
-  return !!link && link.getClientRects().length > 0;
+  return isShown(el.querySelector(':scope > a'));
+}
+
+/** Every heading element, as a selector. */
+export const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+
+/** The letter's title as the reader sees it (the block's first heading), or undefined when no letter is shown. */
+export function shownTitle(el: Element): string | undefined {
+  const title = el.querySelector(HEADINGS);
+  return isShown(title) ? textOf(title) : undefined;
+}
+
+/** The links to the letter's sources: the address of each by its visible text. */
+export function sourceLinks(el: Element): Map<string, string> {
+  const links = el.querySelectorAll<HTMLAnchorElement>('.open-letter__sources a[href]');
+  return new Map([...links].map((link) => [textOf(link), link.href]));
+}
+
+/** The block's retry button, there while loading failed or is being tried again. */
+export function retryButton(el: Element): HTMLButtonElement | undefined {
+  return el.querySelector<HTMLButtonElement>('.open-letter__retry') ?? undefined;
 }
 
 /** Records console calls of one kind until `restore()`. */
@@ -73,7 +81,7 @@ export const isChromium = navigator.userAgent.includes('Chrome/');
 /** WebKit: WebKitGTK's MiniBrowser over WebDriver (Safari's engine). */
 export const isWebKit = navigator.userAgent.includes('AppleWebKit/') && !isChromium;
 
-/** A fresh key for counting requests at the test server (`/api/seen?key=`). */
+/** A fresh key for counting requests at the test server (`requestsSeen()` in requests.ts). */
 export function uniqueKey(what: string): string {
   return `${what}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
@@ -85,6 +93,11 @@ export function uniqueKey(what: string): string {
  */
 export function api(name: string, params: Record<string, string> = {}): string {
   return `/api/${name}?${new URLSearchParams({ key: uniqueKey(name), ...params })}`;
+}
+
+/** `src` as the block resolves it: against the page's address. */
+export function absolute(src: string): string {
+  return new URL(src, document.baseURI).href;
 }
 
 /** The `key` of an address made by `api()`. */
@@ -99,26 +112,6 @@ export function textIn(text: Text | undefined, language: string): string {
   const shown = text![language];
   expect(shown, `the campaign has this text in ${language}`).to.be.a('string');
   return shown;
-}
-
-/**
- * Mounts an `<open-letter>` that gets its campaign through the `campaign` property,
- * inside a `<div>` that carries `ancestorLang` when given.
- */
-export async function withCampaign(
-  campaign: unknown,
-  attributes: Record<string, string> = {},
-  ancestorLang?: string,
-): Promise<OpenLetter> {
-  const el = document.createElement('open-letter');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  el.campaign = campaign;
-  const wrapper = document.createElement('div');
-  if (ancestorLang !== undefined) wrapper.setAttribute('lang', ancestorLang);
-  wrapper.append(el);
-  await fixture(html`${wrapper}`);
-  await el.updateComplete;
-  return el;
 }
 
 /**
@@ -161,7 +154,9 @@ export function openPage<T extends Window = Window & typeof globalThis>(
   frame.style.height = `${size.height}px`;
   frame.src = path;
   document.body.append(frame);
-  return new Promise((resolve) => frame.addEventListener('load', () => resolve(frame.contentWindow as T), { once: true }));
+  return new Promise((resolve) =>
+    frame.addEventListener('load', () => resolve(frame.contentWindow as T), { once: true }),
+  );
 }
 
 /** A campaign written in Dutch only, with the required fields only: every text a plain string. */

@@ -2,12 +2,13 @@
 // it — and what data can do to its neighbours: none of it throws, and the letter stays true.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import fc from 'fast-check';
-import { api, captureConsole, demoCampaign, echoUrl, minimalCampaign, textOf, uncaughtDuring, withCampaign } from './helpers.js';
+import { api, captureConsole, demoCampaign, echoUrl, minimalCampaign, textOf, uncaughtDuring } from './helpers.js';
+import { mount, settled } from './mount.js';
 
 describe('<open-letter> takes the values a framework passes as properties', () => {
   it('highlights the names in a list set as the highlight property', async () => {
     const campaign = await demoCampaign();
-    const el = await withCampaign(campaign, { lang: 'nl' });
+    const { el } = await settled(mount({ campaign, attributes: { lang: 'nl' } }));
     el.highlight = ['Houten Anders!', campaign.signatories[0].name];
     await el.updateComplete;
     expect(el.querySelectorAll('.open-letter__signatory--highlighted')).to.have.length(2);
@@ -20,7 +21,7 @@ describe('<open-letter> takes the values a framework passes as properties', () =
     it(`ignores ${what} as highlight with a console warning, and keeps updating`, async () => {
       const warnings = captureConsole('warn');
       try {
-        const el = await withCampaign(await demoCampaign(), { lang: 'nl' });
+        const { el } = await settled(mount({ campaign: await demoCampaign(), attributes: { lang: 'nl' } }));
         const uncaught = await uncaughtDuring(async () => {
           (el as unknown as { highlight: unknown }).highlight = value;
           await el.updateComplete;
@@ -40,7 +41,7 @@ describe('<open-letter> takes the values a framework passes as properties', () =
   it('uses level 2 for a heading level that is no whole number from 1 to 6, and says so', async () => {
     const warnings = captureConsole('warn');
     try {
-      const el = await withCampaign(await demoCampaign(), { lang: 'nl' });
+      const { el } = await settled(mount({ campaign: await demoCampaign(), attributes: { lang: 'nl' } }));
       for (const level of [0, 7, 2.5, Number.NaN]) {
         el.headingLevel = level;
         await el.updateComplete;
@@ -54,7 +55,9 @@ describe('<open-letter> takes the values a framework passes as properties', () =
 
   it('reads a malformed lang as no language at all', async () => {
     const uncaught = await uncaughtDuring(async () => {
-      const el = await withCampaign(await demoCampaign(), { lang: 'not a language!' }, 'en');
+      const { el } = await settled(
+        mount({ campaign: await demoCampaign(), attributes: { lang: 'not a language!' }, ancestorLang: 'en' }),
+      );
       expect(el.querySelector('article')!.lang, 'the language around it').to.equal('en');
     });
     expect(uncaught).to.deep.equal([]);
@@ -78,7 +81,9 @@ describe('<open-letter> honours what listeners set, the last value winning', () 
   it('renders the campaign an error listener sets at once, after an invalid one', async () => {
     const el = document.createElement('open-letter');
     const loaded = new Promise((resolve) => el.addEventListener('open-letter-load', resolve, { once: true }));
-    el.addEventListener('open-letter-error', () => (el.campaign = minimalCampaign({ title: 'De reserve' })), { once: true });
+    el.addEventListener('open-letter-error', () => (el.campaign = minimalCampaign({ title: 'De reserve' })), {
+      once: true,
+    });
     el.campaign = { version: 1 };
     await fixture(html`<div>${el}</div>`);
     await loaded;
@@ -108,7 +113,23 @@ describe('<open-letter> honours what listeners set, the last value winning', () 
 
 describe('<open-letter> keeps each piece of data text to itself', () => {
   /** Characters that reorder text: embeddings, overrides, isolates, marks; and right-to-left letters. */
-  const bidi = fc.constantFrom('\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', 'א', 'ب', 'a', ' ');
+  const bidi = fc.constantFrom(
+    '\u202A',
+    '\u202B',
+    '\u202C',
+    '\u202D',
+    '\u202E',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+    '\u200E',
+    '\u200F',
+    'א',
+    'ب',
+    'a',
+    ' ',
+  );
   const hostile = fc.array(bidi, { minLength: 1, maxLength: 12 }).map((chars) => `Naam${chars.join('')}`);
 
   /** The left edge of the first character of `node`'s text, and the right edge of its last. */
@@ -122,9 +143,11 @@ describe('<open-letter> keeps each piece of data text to itself', () => {
   it('shows the party after the name, and the badge after both, whatever bidi controls the name holds', async () => {
     await fc.assert(
       fc.asyncProperty(hostile, async (name) => {
-        const el = await withCampaign(
-          minimalCampaign({ signatories: [{ name, party: 'Partij', place: 'Plaats' }] }),
-          { lang: 'nl', highlight: 'Partij' },
+        const { el } = await settled(
+          mount({
+            campaign: minimalCampaign({ signatories: [{ name, party: 'Partij', place: 'Plaats' }] }),
+            attributes: { lang: 'nl', highlight: 'Partij' },
+          }),
         );
         const item = el.querySelector('.open-letter__signatory')!;
         const [nameBox, partyBox, placeBox] = [...item.querySelectorAll('bdi')].map(edges);
@@ -142,14 +165,20 @@ describe('<open-letter> keeps each piece of data text to itself', () => {
   it('shows the publisher and the date after a source title, whatever bidi controls the title holds', async () => {
     await fc.assert(
       fc.asyncProperty(hostile, async (title) => {
-        const el = await withCampaign(
-          minimalCampaign({ sources: [{ title, url: 'https://example.org/a', publisher: 'Uitgever', date: '2022-02-15' }] }),
-          { lang: 'nl' },
+        const { el } = await settled(
+          mount({
+            campaign: minimalCampaign({
+              sources: [{ title, url: 'https://example.org/a', publisher: 'Uitgever', date: '2022-02-15' }],
+            }),
+            attributes: { lang: 'nl' },
+          }),
         );
         const source = el.querySelector('.open-letter__source')!;
         const [titleBox, publisherBox] = [...source.querySelectorAll('bdi')].map(edges);
         const date = edges(source.querySelector('time')!);
-        expect(publisherBox.left, `publisher after the title ${JSON.stringify(title)}`).to.be.at.least(titleBox.right - 1);
+        expect(publisherBox.left, `publisher after the title ${JSON.stringify(title)}`).to.be.at.least(
+          titleBox.right - 1,
+        );
         expect(date.left, 'date after the publisher').to.be.at.least(publisherBox.right - 1);
         el.remove();
       }),
@@ -160,14 +189,16 @@ describe('<open-letter> keeps each piece of data text to itself', () => {
 
 describe('<open-letter> links that cannot lie', () => {
   it('names the host beside a source title that looks like another address', async () => {
-    const el = await withCampaign(
-      minimalCampaign({
-        sources: [
-          { title: 'www.rijksoverheid.nl', url: 'https://elders.example/pagina' },
-          { title: 'Een gewoon artikel', url: 'https://elders.example/artikel' },
-        ],
+    const { el } = await settled(
+      mount({
+        campaign: minimalCampaign({
+          sources: [
+            { title: 'www.rijksoverheid.nl', url: 'https://elders.example/pagina' },
+            { title: 'Een gewoon artikel', url: 'https://elders.example/artikel' },
+          ],
+        }),
+        attributes: { lang: 'nl' },
       }),
-      { lang: 'nl' },
     );
     const [lookalike, plain] = [...el.querySelectorAll('.open-letter__source a')].map(textOf);
     expect(lookalike).to.equal('www.rijksoverheid.nl (elders.example)');
@@ -177,9 +208,15 @@ describe('<open-letter> links that cannot lie', () => {
 
 describe('<open-letter> with a campaign language no reader knows by name', () => {
   it('says only that the text is a translation, never the raw language tag', async () => {
-    const el = await withCampaign(
-      minimalCampaign({ language: 'qaa', translations: ['nl'], title: { qaa: 'Zzz', nl: 'Een vertaalde brief' } }),
-      { lang: 'nl' },
+    const { el } = await settled(
+      mount({
+        campaign: minimalCampaign({
+          language: 'qaa',
+          translations: ['nl'],
+          title: { qaa: 'Zzz', nl: 'Een vertaalde brief' },
+        }),
+        attributes: { lang: 'nl' },
+      }),
     );
     expect(textOf(el.querySelector('.open-letter__translation-note'))).to.equal('Dit is een vertaling.');
     expect(textOf(el)).to.not.include('qaa');
@@ -188,11 +225,15 @@ describe('<open-letter> with a campaign language no reader knows by name', () =>
 
 describe('<open-letter> moved into another document', () => {
   it('keeps its styles in an iframe, linking the stylesheet there itself', async () => {
-    const el = await withCampaign(await demoCampaign(), { lang: 'nl' });
+    const { el } = await settled(mount({ campaign: await demoCampaign(), attributes: { lang: 'nl' } }));
     const frame = document.createElement('iframe');
     document.body.append(frame);
     try {
-      await new Promise((resolve) => (frame.contentDocument!.readyState === 'complete' ? resolve(null) : frame.addEventListener('load', resolve, { once: true })));
+      await new Promise((resolve) =>
+        frame.contentDocument!.readyState === 'complete'
+          ? resolve(null)
+          : frame.addEventListener('load', resolve, { once: true }),
+      );
       frame.contentDocument!.body.append(el);
       const article = () => el.querySelector('article');
       await waitUntil(
@@ -200,7 +241,9 @@ describe('<open-letter> moved into another document', () => {
         'the letter has its frame in the iframe',
         { timeout: 5000 },
       );
-      expect(frame.contentDocument!.head.querySelector('link'), 'nothing added to the iframe page itself').to.equal(null);
+      expect(frame.contentDocument!.head.querySelector('link'), 'nothing added to the iframe page itself').to.equal(
+        null,
+      );
     } finally {
       frame.remove();
     }

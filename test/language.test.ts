@@ -1,12 +1,22 @@
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, fixtureSync, html, nextFrame } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Campaign, Signatory, Text } from '../src/campaign-schema.js';
 import type { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, articleOf, demoCampaign, minimalCampaign, echoUrl, loaded, textIn, textOf, uniqueKey, withCampaign } from './helpers.js';
+import {
+  DEMO_URL,
+  HEADINGS,
+  articleOf,
+  demoCampaign,
+  minimalCampaign,
+  echoUrl,
+  textIn,
+  textOf,
+  uniqueKey,
+} from './helpers.js';
+import { mount, settled } from './mount.js';
+import { requestedAddresses, requestsSeen } from './requests.js';
 
 type Reader = 'nl' | 'en';
-
-const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
 /** What a reader of each language sees as the section headings. */
 const sectionNames: Record<Reader, { demands: string; sources: string }> = {
@@ -19,7 +29,6 @@ function supported(tag: string | null | undefined): Reader | undefined {
   const primary = tag?.split('-')[0].toLowerCase();
   return primary === 'nl' || primary === 'en' ? primary : undefined;
 }
-
 
 function headingTexts(el: OpenLetter): string[] {
   return [...el.querySelectorAll(HEADINGS)].map(textOf);
@@ -47,7 +56,6 @@ function signatories(count: number): Signatory[] {
   }));
 }
 
-
 function buttonsOf(el: OpenLetter): HTMLButtonElement[] {
   return [...el.querySelectorAll('button')];
 }
@@ -58,28 +66,14 @@ function switchButton(el: OpenLetter, label: 'Nederlands' | 'English'): HTMLButt
   return button!;
 }
 
-/** Requests for `key` that reached the test server. */
-async function requestsSeen(key: string): Promise<number> {
-  const record = (await (await fetch(`/api/seen?key=${encodeURIComponent(key)}`)).json()) as { count: number };
-  return record.count;
-}
-
-/**
- * Requests for `key` the page made, including those answered from the HTTP cache,
- * which never reach the server (the dev server marks these answers cacheable).
- */
-function requestsMade(key: string): number {
-  return performance
-    .getEntriesByType('resource')
-    .filter((entry) => entry.name.includes(`key=${key}`) && !entry.name.includes('/api/seen')).length;
-}
-
-
 /** Everything a page keeps across page views: storage and cookies. */
 function storedState() {
   const dump = (storage: Storage) =>
     Object.fromEntries(
-      Array.from({ length: storage.length }, (_, index) => storage.key(index)!).map((key) => [key, storage.getItem(key)]),
+      Array.from({ length: storage.length }, (_, index) => storage.key(index)!).map((key) => [
+        key,
+        storage.getItem(key),
+      ]),
     );
   return { local: dump(localStorage), session: dump(sessionStorage), cookies: document.cookie };
 }
@@ -99,7 +93,7 @@ function keepPageLanguage(): void {
 describe('<open-letter> interface strings', () => {
   for (const language of ['nl', 'en'] as const) {
     it(`heads the sections "${sectionNames[language].demands}" and "${sectionNames[language].sources}" for a reader with lang="${language}"`, async () => {
-      const el = await loaded(DEMO_URL, { lang: language });
+      const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: language } }));
       const headings = headingTexts(el);
       expect(headings).to.include(sectionNames[language].demands);
       expect(headings).to.include(sectionNames[language].sources);
@@ -117,19 +111,20 @@ describe('<open-letter> interface strings', () => {
   ];
   for (const [count, language, heading] of counts) {
     it(`heads the signatories "${heading}" for ${count} signator${count === 1 ? 'y' : 'ies'} and lang="${language}"`, async () => {
-      const el = await withCampaign(minimalCampaign({ signatories: signatories(count) }), { lang: language });
+      const { el } = await settled(
+        mount({ campaign: minimalCampaign({ signatories: signatories(count) }), attributes: { lang: language } }),
+      );
       expect(headingTexts(el)).to.include(heading);
     });
   }
 
   it('shows two blocks in different languages on one page each with their own interface strings', async () => {
     const campaign = await demoCampaign();
-    const page = await fixture(html`<div>
-      <open-letter lang="nl" .campaign=${campaign}></open-letter>
-      <open-letter lang="en" .campaign=${structuredClone(campaign)}></open-letter>
-    </div>`);
-    const [dutch, english] = [...page.querySelectorAll('open-letter')];
-    await Promise.all([dutch.updateComplete, english.updateComplete]);
+    const page = fixtureSync(html`<div></div>`);
+    const { el: dutch } = await settled(mount({ campaign, attributes: { lang: 'nl' }, into: page }));
+    const { el: english } = await settled(
+      mount({ campaign: structuredClone(campaign), attributes: { lang: 'en' }, into: page }),
+    );
     expectReadIn(dutch, 'nl', campaign);
     expectReadIn(english, 'en', campaign);
     expect(headingTexts(dutch)).to.include.members(['Wat wij vragen', '9 ondertekenaars', 'Bronnen']);
@@ -145,7 +140,7 @@ describe('<open-letter> content language', () => {
   for (const language of ['nl', 'en'] as const) {
     it(`shows every text of a bilingual campaign in the reader's language (lang="${language}")`, async () => {
       const campaign = await demoCampaign();
-      const el = await withCampaign(campaign, { lang: language });
+      const { el } = await settled(mount({ campaign, attributes: { lang: language } }));
       const other = language === 'nl' ? 'en' : 'nl';
       const letter = campaign.letter;
       const texts: Text[] = [
@@ -172,7 +167,7 @@ describe('<open-letter> content language', () => {
     const campaign = await demoCampaign();
     const onlyDutch = 'Deze alinea is niet vertaald.';
     campaign.letter.paragraphs[1] = { nl: onlyDutch };
-    const el = await withCampaign(campaign, { lang: 'en' });
+    const { el } = await settled(mount({ campaign, attributes: { lang: 'en' } }));
     expect(articleOf(el).getAttribute('lang')).to.equal('en');
     expect(textOf(articleOf(el))).to.include(onlyDutch);
     expect(languageOfText(el, onlyDutch)).to.equal('nl');
@@ -183,7 +178,7 @@ describe('<open-letter> content language', () => {
     const campaign = await demoCampaign();
     const onlyEnglish = 'This demand exists only in English.';
     campaign.letter.demands[2] = { en: onlyEnglish };
-    const el = await withCampaign(campaign, { lang: 'nl' });
+    const { el } = await settled(mount({ campaign, attributes: { lang: 'nl' } }));
     expect(articleOf(el).getAttribute('lang')).to.equal('nl');
     expect(languageOfText(el, onlyEnglish)).to.equal('en');
     expect(languageOfText(el, textIn(campaign.letter.demands[0], 'nl'))).to.equal('nl');
@@ -192,7 +187,7 @@ describe('<open-letter> content language', () => {
   it('shows a title without English in Dutch, with the heading marked lang="nl", to an English reader', async () => {
     const campaign = await demoCampaign();
     campaign.title = { nl: 'Alleen een Nederlandse titel' };
-    const el = await withCampaign(campaign, { lang: 'en' });
+    const { el } = await settled(mount({ campaign, attributes: { lang: 'en' } }));
     const heading = el.querySelector('h2');
     expect(textOf(heading)).to.equal('Alleen een Nederlandse titel');
     expect(heading!.closest('[lang]')?.getAttribute('lang')).to.equal('nl');
@@ -205,7 +200,7 @@ describe('<open-letter> content language', () => {
     expect(campaign.initiator).to.be.a('string');
     campaign.letter.demands[0] = 'Een eis die alleen als gewone tekst bestaat.';
     campaign.sources![0].title = 'Een bron met een gewone titel';
-    const el = await withCampaign(campaign, { lang: 'en' });
+    const { el } = await settled(mount({ campaign, attributes: { lang: 'en' } }));
     expect(articleOf(el).getAttribute('lang')).to.equal('en');
     // The initiator's party also signed: look in the line under the title.
     expect(languageOfText(el.querySelector('.open-letter__meta')!, campaign.initiator as string)).to.equal('nl');
@@ -213,9 +208,9 @@ describe('<open-letter> content language', () => {
     expect(languageOfText(el, 'Een bron met een gewone titel')).to.equal('nl');
   });
 
-  it('reads plain-string texts as Dutch in a Dutch reader\'s block', async () => {
+  it("reads plain-string texts as Dutch in a Dutch reader's block", async () => {
     const campaign = await demoCampaign();
-    const el = await withCampaign(campaign, { lang: 'nl' });
+    const { el } = await settled(mount({ campaign, attributes: { lang: 'nl' } }));
     expect(languageOfText(el, campaign.initiator as string)).to.equal('nl');
   });
 
@@ -223,12 +218,12 @@ describe('<open-letter> content language', () => {
     it('tells an English reader of the demo campaign that it is "Translated from the original Dutch."', async () => {
       const campaign = await demoCampaign();
       expect(campaign.translations).to.deep.equal(['en']);
-      const el = await loaded(DEMO_URL, { lang: 'en' });
+      const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'en' } }));
       expect(textOf(articleOf(el))).to.include('Translated from the original Dutch.');
     });
 
     it('shows no translation note to a Dutch reader of the original', async () => {
-      const el = await loaded(DEMO_URL, { lang: 'nl' });
+      const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
       const text = textOf(articleOf(el));
       expect(text).to.not.match(/vertaald|translated/i);
     });
@@ -236,14 +231,14 @@ describe('<open-letter> content language', () => {
     it('shows no translation note when the campaign does not mark its translations', async () => {
       const campaign = await demoCampaign();
       delete campaign.translations;
-      const el = await withCampaign(campaign, { lang: 'en' });
+      const { el } = await settled(mount({ campaign, attributes: { lang: 'en' } }));
       expect(textOf(articleOf(el))).to.not.match(/translated|vertaald/i);
       expectReadIn(el, 'en', campaign);
     });
   });
 });
 
-describe('<open-letter> chooses the reader\'s language', () => {
+describe("<open-letter> chooses the reader's language", () => {
   keepPageLanguage();
 
   let campaign: Campaign;
@@ -251,37 +246,45 @@ describe('<open-letter> chooses the reader\'s language', () => {
     campaign = await demoCampaign();
   });
 
-  it('follows its own lang over its ancestor\'s', async () => {
-    expectReadIn(await withCampaign(campaign, { lang: 'nl' }, 'en'), 'nl', campaign);
-    expectReadIn(await withCampaign(campaign, { lang: 'en' }, 'nl'), 'en', campaign);
+  it("follows its own lang over its ancestor's", async () => {
+    expectReadIn(
+      (await settled(mount({ campaign, attributes: { lang: 'nl' }, ancestorLang: 'en' }))).el,
+      'nl',
+      campaign,
+    );
+    expectReadIn(
+      (await settled(mount({ campaign, attributes: { lang: 'en' }, ancestorLang: 'nl' }))).el,
+      'en',
+      campaign,
+    );
   });
 
-  it('follows the nearest ancestor\'s lang over <html lang>', async () => {
+  it("follows the nearest ancestor's lang over <html lang>", async () => {
     document.documentElement.lang = 'en';
-    expectReadIn(await withCampaign(campaign, {}, 'nl'), 'nl', campaign);
+    expectReadIn((await settled(mount({ campaign, ancestorLang: 'nl' }))).el, 'nl', campaign);
     document.documentElement.lang = 'nl';
-    expectReadIn(await withCampaign(campaign, {}, 'en'), 'en', campaign);
+    expectReadIn((await settled(mount({ campaign, ancestorLang: 'en' }))).el, 'en', campaign);
   });
 
-  it('follows <html lang> over the browser\'s preferred languages', async () => {
+  it("follows <html lang> over the browser's preferred languages", async () => {
     const browserLanguage = navigator.languages.map(supported).find(Boolean);
     const pageLanguage: Reader = browserLanguage === 'nl' ? 'en' : 'nl';
     document.documentElement.lang = pageLanguage;
-    expectReadIn(await withCampaign(campaign), pageLanguage, campaign);
+    expectReadIn((await settled(mount({ campaign }))).el, pageLanguage, campaign);
   });
 
-  it('without any lang in the page, follows the browser\'s preferred languages over the campaign\'s own language', async () => {
+  it("without any lang in the page, follows the browser's preferred languages over the campaign's own language", async () => {
     document.documentElement.removeAttribute('lang');
     const browserLanguage = navigator.languages.map(supported).find(Boolean);
     if (browserLanguage) {
       // The campaign is written in the other language; the browser's still wins.
       campaign.language = browserLanguage === 'nl' ? 'en' : 'nl';
       delete campaign.translations;
-      expectReadIn(await withCampaign(campaign), browserLanguage, campaign);
+      expectReadIn((await settled(mount({ campaign }))).el, browserLanguage, campaign);
     } else {
       for (const language of ['nl', 'en'] as const) {
         campaign.language = language;
-        expectReadIn(await withCampaign(structuredClone(campaign)), language, campaign);
+        expectReadIn((await settled(mount({ campaign: structuredClone(campaign) }))).el, language, campaign);
       }
     }
   });
@@ -298,13 +301,13 @@ describe('<open-letter> chooses the reader\'s language', () => {
       document.documentElement.removeAttribute('lang');
       browserLanguages(['de-DE', 'fr', 'en-GB', 'nl']);
       expect(navigator.languages).to.deep.equal(['de-DE', 'fr', 'en-GB', 'nl']);
-      expectReadIn(await withCampaign(campaign), 'en', campaign);
+      expectReadIn((await settled(mount({ campaign }))).el, 'en', campaign);
     });
 
     for (const language of ['nl', 'en'] as const) {
       const ways: [string, (data: Campaign) => Promise<OpenLetter>][] = [
-        ['from a JSON endpoint', (data) => loaded(echoUrl(data))],
-        ['from the campaign property', (data) => withCampaign(data)],
+        ['from a JSON endpoint', async (data) => (await settled(mount({ src: echoUrl(data) }))).el],
+        ['from the campaign property', async (data) => (await settled(mount({ campaign: data }))).el],
       ];
       for (const [way, mount] of ways) {
         it(`reads a campaign written in "${language}" in that language, ${way}, when neither page nor browser names Dutch or English`, async () => {
@@ -327,26 +330,50 @@ describe('<open-letter> chooses the reader\'s language', () => {
   ] as const) {
     it(`reads lang="${tag}" as ${language === 'nl' ? 'Dutch' : 'English'}, on the element, an ancestor and <html>`, async () => {
       const other = language === 'nl' ? 'en' : 'nl';
-      expectReadIn(await withCampaign(campaign, { lang: tag }, other), language, campaign);
+      expectReadIn(
+        (await settled(mount({ campaign, attributes: { lang: tag }, ancestorLang: other }))).el,
+        language,
+        campaign,
+      );
       document.documentElement.lang = other;
-      expectReadIn(await withCampaign(campaign, {}, tag), language, campaign);
+      expectReadIn((await settled(mount({ campaign, ancestorLang: tag }))).el, language, campaign);
       document.documentElement.lang = tag;
-      expectReadIn(await withCampaign(campaign), language, campaign);
+      expectReadIn((await settled(mount({ campaign }))).el, language, campaign);
     });
   }
 
   it('passes over an unsupported language (de, fr) to the next candidate', async () => {
-    expectReadIn(await withCampaign(campaign, { lang: 'de' }, 'en'), 'en', campaign);
-    expectReadIn(await withCampaign(campaign, { lang: 'fr' }, 'nl'), 'nl', campaign);
+    expectReadIn(
+      (await settled(mount({ campaign, attributes: { lang: 'de' }, ancestorLang: 'en' }))).el,
+      'en',
+      campaign,
+    );
+    expectReadIn(
+      (await settled(mount({ campaign, attributes: { lang: 'fr' }, ancestorLang: 'nl' }))).el,
+      'nl',
+      campaign,
+    );
     document.documentElement.lang = 'en';
-    expectReadIn(await withCampaign(campaign, { lang: 'fr-FR' }, 'de'), 'en', campaign);
+    expectReadIn(
+      (await settled(mount({ campaign, attributes: { lang: 'fr-FR' }, ancestorLang: 'de' }))).el,
+      'en',
+      campaign,
+    );
   });
 
   for (const malformed of ['not a language!', '12345', '-', 'en_', '🇳🇱']) {
     it(`still shows the letter when lang="${malformed}", in the next candidate's language`, async () => {
-      expectReadIn(await withCampaign(campaign, { lang: malformed }, 'en'), 'en', campaign);
+      expectReadIn(
+        (await settled(mount({ campaign, attributes: { lang: malformed }, ancestorLang: 'en' }))).el,
+        'en',
+        campaign,
+      );
       document.documentElement.lang = 'nl';
-      expectReadIn(await withCampaign(campaign, { lang: 'de' }, malformed), 'nl', campaign);
+      expectReadIn(
+        (await settled(mount({ campaign, attributes: { lang: 'de' }, ancestorLang: malformed }))).el,
+        'nl',
+        campaign,
+      );
     });
   }
 });
@@ -358,10 +385,10 @@ describe('<open-letter> follows language changes live', () => {
   it('re-renders in the new language at once, without a new request, when its lang changes', async () => {
     const campaign = await demoCampaign();
     const key = uniqueKey('element');
-    const el = await loaded(`/api/campaign.json?key=${key}`, { lang: 'nl' });
+    const { el } = await settled(mount({ src: `/api/campaign.json?key=${key}`, attributes: { lang: 'nl' } }));
     expectReadIn(el, 'nl', campaign);
-    expect(await requestsSeen(key)).to.equal(1);
-    expect(requestsMade(key)).to.equal(1);
+    expect((await requestsSeen(key)).count).to.equal(1);
+    expect(requestedAddresses(key).length).to.equal(1);
 
     el.setAttribute('lang', 'en');
     await nextFrame();
@@ -372,14 +399,14 @@ describe('<open-letter> follows language changes live', () => {
     await nextFrame();
     expectReadIn(el, 'nl', campaign);
 
-    expect(await requestsSeen(key), 'requests that reached the server').to.equal(1);
-    expect(requestsMade(key), 'requests the page made').to.equal(1);
+    expect((await requestsSeen(key)).count, 'requests that reached the server').to.equal(1);
+    expect(requestedAddresses(key).length, 'requests the page made').to.equal(1);
   });
 
   it('follows the page again when its own lang is removed', async () => {
     const campaign = await demoCampaign();
     document.documentElement.lang = 'en';
-    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
     expectReadIn(el, 'nl', campaign);
     el.removeAttribute('lang');
     await nextFrame();
@@ -390,7 +417,7 @@ describe('<open-letter> follows language changes live', () => {
     const campaign = await demoCampaign();
     document.documentElement.lang = 'nl';
     const key = uniqueKey('page');
-    const el = await loaded(`/api/campaign.json?key=${key}`);
+    const { el } = await settled(mount({ src: `/api/campaign.json?key=${key}` }));
     expectReadIn(el, 'nl', campaign);
 
     document.documentElement.lang = 'en';
@@ -401,8 +428,8 @@ describe('<open-letter> follows language changes live', () => {
     await nextFrame();
     expectReadIn(el, 'nl', campaign);
 
-    expect(await requestsSeen(key), 'requests that reached the server').to.equal(1);
-    expect(requestsMade(key), 'requests the page made').to.equal(1);
+    expect((await requestsSeen(key)).count, 'requests that reached the server').to.equal(1);
+    expect(requestedAddresses(key).length, 'requests the page made').to.equal(1);
   });
 });
 
@@ -412,7 +439,7 @@ describe('<open-letter> language switch', () => {
   });
 
   it('offers "Nederlands" and "English" buttons, each marked with its own lang, the current one pressed', async () => {
-    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
     const dutch = switchButton(el, 'Nederlands');
     const english = switchButton(el, 'English');
     expect(dutch.getAttribute('lang')).to.equal('nl');
@@ -420,21 +447,21 @@ describe('<open-letter> language switch', () => {
     expect(dutch.getAttribute('aria-pressed')).to.equal('true');
     expect(english.getAttribute('aria-pressed')).to.equal('false');
 
-    const englishReader = await loaded(DEMO_URL, { lang: 'en' });
+    const { el: englishReader } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'en' } }));
     expect(switchButton(englishReader, 'Nederlands').getAttribute('aria-pressed')).to.equal('false');
     expect(switchButton(englishReader, 'English').getAttribute('aria-pressed')).to.equal('true');
   });
 
   it('is not shown with the hide-language-switch attribute', async () => {
-    const el = await loaded(DEMO_URL, { lang: 'nl', 'hide-language-switch': '' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl', 'hide-language-switch': '' } }));
     expectReadIn(el, 'nl', await demoCampaign());
     expect(buttonsOf(el).map(textOf)).to.not.include.members(['Nederlands']);
     expect(buttonsOf(el).map(textOf)).to.not.include.members(['English']);
   });
 
   it('is not shown for a campaign in one language only', async () => {
-    const dutchReader = await withCampaign(minimalCampaign(), { lang: 'nl' });
-    const englishReader = await withCampaign(minimalCampaign(), { lang: 'en' });
+    const { el: dutchReader } = await settled(mount({ campaign: minimalCampaign(), attributes: { lang: 'nl' } }));
+    const { el: englishReader } = await settled(mount({ campaign: minimalCampaign(), attributes: { lang: 'en' } }));
     for (const el of [dutchReader, englishReader]) {
       expect(textOf(el.querySelector('h2'))).to.equal('Een brief in het Nederlands');
       expect(buttonsOf(el).map(textOf)).to.not.include.members(['Nederlands']);
@@ -444,7 +471,7 @@ describe('<open-letter> language switch', () => {
 
   it('switches the block to English when "English" is clicked, and keeps focus on that button', async () => {
     const campaign = await demoCampaign();
-    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
     const english = switchButton(el, 'English');
     english.scrollIntoView();
     const box = english.getBoundingClientRect();
@@ -462,12 +489,8 @@ describe('<open-letter> language switch', () => {
 
   it('can be operated by keyboard: Tab to it, Enter and Space choose a language, focus stays on the button', async () => {
     const campaign = await demoCampaign();
-    const page = await fixture<HTMLElement>(html`<div>
-      <button type="button">Before the letter</button>
-      <open-letter lang="nl" .campaign=${campaign}></open-letter>
-    </div>`);
-    const el = page.querySelector('open-letter')!;
-    await el.updateComplete;
+    const page = fixtureSync(html`<div><button type="button">Before the letter</button></div>`);
+    const { el } = await settled(mount({ campaign, attributes: { lang: 'nl' }, into: page }));
     page.querySelector('button')!.focus();
 
     // Tab until focus reaches the switch (at most a few stops).
@@ -496,12 +519,11 @@ describe('<open-letter> language switch', () => {
 
   it('switches only its own block: another block on the page keeps its language', async () => {
     const campaign = await demoCampaign();
-    const page = await fixture(html`<div>
-      <open-letter lang="nl" .campaign=${campaign}></open-letter>
-      <open-letter lang="nl" .campaign=${structuredClone(campaign)}></open-letter>
-    </div>`);
-    const [first, second] = [...page.querySelectorAll('open-letter')];
-    await Promise.all([first.updateComplete, second.updateComplete]);
+    const page = fixtureSync(html`<div></div>`);
+    const { el: first } = await settled(mount({ campaign, attributes: { lang: 'nl' }, into: page }));
+    const { el: second } = await settled(
+      mount({ campaign: structuredClone(campaign), attributes: { lang: 'nl' }, into: page }),
+    );
 
     switchButton(first, 'English').focus();
     await sendKeys({ press: 'Enter' });
@@ -514,7 +536,7 @@ describe('<open-letter> language switch', () => {
   it('remembers nothing: no storage or cookies written, and a new block reads in its own language again', async () => {
     const campaign = await demoCampaign();
     const before = storedState();
-    const el = await withCampaign(campaign, { lang: 'nl' });
+    const { el } = await settled(mount({ campaign, attributes: { lang: 'nl' } }));
     switchButton(el, 'English').click();
     await nextFrame();
     expectReadIn(el, 'en', campaign);
@@ -524,7 +546,7 @@ describe('<open-letter> language switch', () => {
     expectReadIn(el, 'nl', campaign);
     expect(storedState(), 'after choosing Nederlands').to.deep.equal(before);
 
-    const next = await withCampaign(structuredClone(campaign), { lang: 'nl' });
+    const { el: next } = await settled(mount({ campaign: structuredClone(campaign), attributes: { lang: 'nl' } }));
     expectReadIn(next, 'nl', campaign);
   });
 });

@@ -6,7 +6,22 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/open-letter-define.js';
 import { OpenLetter, type OpenLetterErrorDetail, type OpenLetterLoadDetail } from '../src/open-letter.js';
 import type { Campaign } from '../src/campaign-schema.js';
-import { api, captureConsole, demoCampaign, echoUrl, fallbackVisible, keyOf, textOf, uniqueKey } from './helpers.js';
+import {
+  absolute,
+  api,
+  captureConsole,
+  demoCampaign,
+  echoUrl,
+  fallbackVisible,
+  isShown,
+  keyOf,
+  retryButton,
+  shownTitle,
+  textOf,
+  uniqueKey,
+} from './helpers.js';
+import { mount, settled } from './mount.js';
+import { requestsSeen } from './requests.js';
 
 type Language = 'nl' | 'en';
 
@@ -27,61 +42,9 @@ const ui: Record<Language, { failed: string; retry: string; loading: string }> =
 /** The same test server under another origin: localhost and 127.0.0.1 are different origins. */
 const otherOrigin = `http://${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
 
-
-async function seen(key: string): Promise<{ count: number; cookies: number }> {
-  return (await fetch(`/api/seen?key=${encodeURIComponent(key)}`, { cache: 'no-store' })).json();
-}
-
-interface Mounted {
-  el: OpenLetter;
-  loads: CustomEvent<OpenLetterLoadDetail>[];
-  errors: CustomEvent<OpenLetterErrorDetail>[];
-}
-
-/**
- * Puts an `<open-letter>` with a fallback link in the page, recording its events
- * from before it is connected.
- */
-async function mount(options: { src?: string; lang?: Language; campaign?: unknown } = {}): Promise<Mounted> {
-  const el = document.createElement('open-letter');
-  el.setAttribute('lang', options.lang ?? 'nl');
-  el.innerHTML = '<a href="https://example.org/letter">Lees de brief</a>';
-  const mounted: Mounted = { el, loads: [], errors: [] };
-  el.addEventListener('open-letter-load', (event) => mounted.loads.push(event));
-  el.addEventListener('open-letter-error', (event) => mounted.errors.push(event));
-  if (options.campaign !== undefined) el.campaign = options.campaign;
-  if (options.src !== undefined) el.setAttribute('src', options.src);
-  await fixture(html`<div>${el}</div>`);
-  return mounted;
-}
-
-/** Waits until the element has fired `count` load or error events in all. */
-async function settled({ el, loads, errors }: Mounted, count = 1): Promise<void> {
-  await waitUntil(
-    () => loads.length + errors.length >= count,
-    `expected ${count} open-letter-load or open-letter-error event(s)`,
-    { timeout: 6000 },
-  );
-  await el.updateComplete;
-}
-
-function isShown(node: Element | null | undefined): boolean {
-  return !!node && node.getClientRects().length > 0;
-}
-
-/** The letter's title (its first heading) as shown, or undefined when no letter is shown. */
-function shownTitle(el: OpenLetter): string | undefined {
-  const title = el.querySelector('h1, h2, h3, h4, h5, h6');
-  return isShown(title) ? textOf(title) : undefined;
-}
-
 /** Everything the block shows itself (not the webmaster's fallback), whitespace collapsed. */
 function visibleText(el: OpenLetter): string {
-  return [...el.querySelectorAll('.open-letter__live > *')]
-    .filter(isShown)
-    .map(textOf)
-    .filter(Boolean)
-    .join(' ');
+  return [...el.querySelectorAll('.open-letter__live > *')].filter(isShown).map(textOf).filter(Boolean).join(' ');
 }
 
 /** The text of the block's live regions, which screen readers announce. */
@@ -92,18 +55,13 @@ function announced(el: OpenLetter): string {
     .join(' ');
 }
 
-function retryButton(el: OpenLetter, lang: Language): HTMLButtonElement | undefined {
-  return [...el.querySelectorAll('button')].find(
-    (button) => isShown(button) && textOf(button) === ui[lang].retry,
-  );
-}
-
 /** The one state every failure ends in, as a reader sees it. */
 function expectFailureShown(el: OpenLetter, lang: Language): void {
   expect(visibleText(el), 'the visible message').to.include(ui[lang].failed);
   expect(announced(el), 'the message is in a live region').to.include(ui[lang].failed);
   expect(visibleText(el), 'the message stays non-technical').not.to.match(/\/api\/|https?:|HTTP/);
-  expect(retryButton(el, lang), `a visible "${ui[lang].retry}" button`).to.exist;
+  expect(isShown(retryButton(el)), `a visible "${ui[lang].retry}" button`).to.be.true;
+  expect(textOf(retryButton(el)), 'the retry button').to.equal(ui[lang].retry);
   expect(fallbackVisible(el), 'the fallback content is visible').to.be.true;
   expect(shownTitle(el), 'no letter is shown').to.be.undefined;
 }
@@ -112,10 +70,6 @@ function expectFailureShown(el: OpenLetter, lang: Language): void {
 function mentionsPath(text: string, path: string): boolean {
   const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[^\\w.\\]])${escaped}(?![\\w.[])`).test(text);
-}
-
-function absolute(src: string): string {
-  return new URL(src, document.baseURI).href;
 }
 
 const originalTimeout = OpenLetter.timeout;
@@ -132,7 +86,7 @@ afterEach(() => {
 
 describe('<open-letter> fallback content', () => {
   it('shows the fallback content while the letter is loading and hides it once the letter is shown', async () => {
-    const mounted = await mount({ src: api('campaign.json', { delay: '300' }) });
+    const mounted = await mount({ src: api('campaign.json', { delay: '300' }), attributes: { lang: 'nl' } });
     expect(fallbackVisible(mounted.el), 'fallback while loading').to.be.true;
     expect(shownTitle(mounted.el), 'no letter yet').to.be.undefined;
 
@@ -144,17 +98,19 @@ describe('<open-letter> fallback content', () => {
   });
 
   it('tells screen reader users that the letter is loading, and stops once it is shown', async () => {
-    const mounted = await mount({ src: api('campaign.json', { delay: '3000' }), lang: 'en' });
+    const mounted = await mount({ src: api('campaign.json', { delay: '3000' }), attributes: { lang: 'en' } });
     // Said after a moment, into a region that was in the page empty: only then is it announced.
     expect(announced(mounted.el), 'nothing said at once').to.equal('');
-    await waitUntil(() => announced(mounted.el).includes(ui.en.loading), 'the loading message is announced', { timeout: 4000 });
+    await waitUntil(() => announced(mounted.el).includes(ui.en.loading), 'the loading message is announced', {
+      timeout: 4000,
+    });
 
     await settled(mounted);
     expect(announced(mounted.el)).not.to.include(ui.en.loading);
   });
 
   it('shows the fallback content again when a new src fails after a letter was shown', async () => {
-    const mounted = await mount({ src: api('campaign.json') });
+    const mounted = await mount({ src: api('campaign.json'), attributes: { lang: 'nl' } });
     await settled(mounted);
     expect(fallbackVisible(mounted.el)).to.be.false;
 
@@ -166,7 +122,7 @@ describe('<open-letter> fallback content', () => {
 
   it('shows only the fallback content, fires no event and makes no request without src or campaign', async () => {
     const mountedAt = performance.now();
-    const mounted = await mount();
+    const mounted = await mount({ attributes: { lang: 'nl' } });
     await aTimeout(200);
     await mounted.el.updateComplete;
 
@@ -176,10 +132,11 @@ describe('<open-letter> fallback content', () => {
     expect(mounted.loads, 'load events').to.have.length(0);
     expect(mounted.errors, 'error events').to.have.length(0);
     expect(consoleErrors.calls, 'console errors').to.deep.equal([]);
-    const newRequests = performance
-      .getEntriesByType('resource')
-      .filter((entry) => entry.startTime >= mountedAt);
-    expect(newRequests.map((entry) => entry.name), 'requests').to.deep.equal([]);
+    const newRequests = performance.getEntriesByType('resource').filter((entry) => entry.startTime >= mountedAt);
+    expect(
+      newRequests.map((entry) => entry.name),
+      'requests',
+    ).to.deep.equal([]);
   });
 });
 
@@ -196,7 +153,12 @@ interface Failure {
 }
 
 const failures: Failure[] = [
-  { reason: 'network', when: 'the connection breaks off halfway through the answer', src: () => api('broken.json'), lang: 'nl' },
+  {
+    reason: 'network',
+    when: 'the connection breaks off halfway through the answer',
+    src: () => api('broken.json'),
+    lang: 'nl',
+  },
   {
     reason: 'network',
     when: 'another origin does not allow reading the answer (no CORS header)',
@@ -204,7 +166,13 @@ const failures: Failure[] = [
     lang: 'en',
   },
   { reason: 'http', when: 'the endpoint answers 404', src: () => api('not-found.json'), lang: 'nl', mentions: ['404'] },
-  { reason: 'http', when: 'the endpoint answers 500', src: () => api('server-error.json'), lang: 'en', mentions: ['500'] },
+  {
+    reason: 'http',
+    when: 'the endpoint answers 500',
+    src: () => api('server-error.json'),
+    lang: 'en',
+    mentions: ['500'],
+  },
   { reason: 'timeout', when: 'the endpoint never answers', src: () => api('hang.json'), lang: 'nl', timeout: 300 },
   { reason: 'size', when: 'the answer declares more than the size limit', src: () => api('huge.json'), lang: 'en' },
   {
@@ -213,7 +181,12 @@ const failures: Failure[] = [
     src: () => api('huge-streamed.json'),
     lang: 'nl',
   },
-  { reason: 'parse', when: 'the endpoint answers with HTML instead of JSON', src: () => api('not-json.json'), lang: 'en' },
+  {
+    reason: 'parse',
+    when: 'the endpoint answers with HTML instead of JSON',
+    src: () => api('not-json.json'),
+    lang: 'en',
+  },
   {
     reason: 'invalid',
     when: 'the campaign breaks the format in several fields',
@@ -235,7 +208,7 @@ describe('<open-letter> when loading fails', () => {
     it(`shows the fallback and ${failure.lang === 'nl' ? 'a Dutch' : 'an English'} retry message, reports "${failure.reason}" and tells the webmaster why when ${failure.when}`, async () => {
       if (failure.timeout) OpenLetter.timeout = failure.timeout;
       const src = failure.src();
-      const mounted = await mount({ src, lang: failure.lang });
+      const mounted = await mount({ src, attributes: { lang: failure.lang } });
       await settled(mounted);
 
       expect(mounted.loads, 'load events').to.have.length(0);
@@ -301,20 +274,26 @@ describe('<open-letter> addresses and requests', () => {
     const relative = `${'../'.repeat(depth)}api/campaign.json?key=${key}`;
     expect(relative.startsWith('/'), 'a truly relative src').to.be.false;
 
-    const mounted = await mount({ src: relative });
+    const mounted = await mount({ src: relative, attributes: { lang: 'nl' } });
     await settled(mounted);
-    expect(mounted.errors.map((event) => event.detail.message), 'errors').to.deep.equal([]);
+    expect(
+      mounted.errors.map((event) => event.detail.message),
+      'errors',
+    ).to.deep.equal([]);
     expect(mounted.loads).to.have.length(1);
-    expect((await seen(key)).count).to.equal(1);
+    expect((await requestsSeen(key)).count).to.equal(1);
   });
 
   it('loads a campaign from another origin that allows it (CORS)', async () => {
     const src = `${otherOrigin}${api('campaign.json')}`;
     expect(new URL(src).origin).not.to.equal(location.origin);
 
-    const mounted = await mount({ src, lang: 'en' });
+    const mounted = await mount({ src, attributes: { lang: 'en' } });
     await settled(mounted);
-    expect(mounted.errors.map((event) => event.detail.message), 'errors').to.deep.equal([]);
+    expect(
+      mounted.errors.map((event) => event.detail.message),
+      'errors',
+    ).to.deep.equal([]);
     expect(mounted.loads).to.have.length(1);
     const demo = await demoCampaign();
     expect(shownTitle(mounted.el)).to.equal((demo.title as Record<string, string>).en);
@@ -327,13 +306,13 @@ describe('<open-letter> addresses and requests', () => {
       // The cookie is really there: an ordinary request carries it.
       const control = uniqueKey('cookie-control');
       await fetch(`/api/campaign.json?key=${control}`);
-      expect(await seen(control), 'an ordinary request').to.deep.equal({ count: 1, cookies: 1 });
+      expect(await requestsSeen(control), 'an ordinary request').to.deep.equal({ count: 1, cookies: 1 });
 
       const key = uniqueKey('cookies');
-      const mounted = await mount({ src: `/api/campaign.json?key=${key}` });
+      const mounted = await mount({ src: `/api/campaign.json?key=${key}`, attributes: { lang: 'nl' } });
       await settled(mounted);
       expect(mounted.loads).to.have.length(1);
-      expect(await seen(key)).to.deep.equal({ count: 1, cookies: 0 });
+      expect(await requestsSeen(key)).to.deep.equal({ count: 1, cookies: 0 });
     } finally {
       document.cookie = 'tracking=; path=/; max-age=0';
     }
@@ -343,7 +322,7 @@ describe('<open-letter> addresses and requests', () => {
   it('shows the letter from the last src when src changes while the first is still loading', async () => {
     const other: Campaign = { ...(await demoCampaign()), title: 'Een andere brief over hetzelfde datalek' };
     const slow = api('campaign.json', { delay: '600' });
-    const mounted = await mount({ src: slow });
+    const mounted = await mount({ src: slow, attributes: { lang: 'nl' } });
     mounted.el.src = echoUrl(other);
     await settled(mounted);
     await aTimeout(800); // Past the moment the first answer arrives.
@@ -356,7 +335,7 @@ describe('<open-letter> addresses and requests', () => {
   });
 
   it('stays silent when it is removed from the page while loading', async () => {
-    const mounted = await mount({ src: api('campaign.json', { delay: '300' }) });
+    const mounted = await mount({ src: api('campaign.json', { delay: '300' }), attributes: { lang: 'nl' } });
     mounted.el.remove();
     await aTimeout(500);
 
@@ -367,17 +346,23 @@ describe('<open-letter> addresses and requests', () => {
 
   it('reports no timeout when it is removed from the page while waiting for an endpoint that never answers', async () => {
     OpenLetter.timeout = 500;
-    const mounted = await mount({ src: api('hang.json') });
-    expect(mounted.errors.map((event) => event.detail.message), 'errors before removal').to.deep.equal([]);
+    const mounted = await mount({ src: api('hang.json'), attributes: { lang: 'nl' } });
+    expect(
+      mounted.errors.map((event) => event.detail.message),
+      'errors before removal',
+    ).to.deep.equal([]);
     mounted.el.remove();
     await aTimeout(800); // Past the timeout.
 
-    expect(mounted.errors.map((event) => event.detail.message), 'error events').to.deep.equal([]);
+    expect(
+      mounted.errors.map((event) => event.detail.message),
+      'error events',
+    ).to.deep.equal([]);
     expect(consoleErrors.calls, 'console errors').to.deep.equal([]);
   });
 
   it('still shows the letter when it is moved elsewhere in the page while loading', async () => {
-    const mounted = await mount({ src: api('campaign.json', { delay: '300' }) });
+    const mounted = await mount({ src: api('campaign.json', { delay: '300' }), attributes: { lang: 'nl' } });
     const elsewhere = document.createElement('section');
     mounted.el.parentElement!.after(elsewhere);
     elsewhere.append(mounted.el);
@@ -393,20 +378,24 @@ describe('<open-letter> retry button', () => {
   it('loads again when the reader presses the retry button, and shows the failure again if it fails again', async () => {
     const src = api('not-found.json', { delay: '3000' });
     const key = keyOf(src);
-    const mounted = await mount({ src });
+    const mounted = await mount({ src, attributes: { lang: 'nl' } });
     await settled(mounted);
-    expect((await seen(key)).count, 'requests before retrying').to.equal(1);
+    expect((await requestsSeen(key)).count, 'requests before retrying').to.equal(1);
 
-    retryButton(mounted.el, 'nl')!.click();
+    retryButton(mounted.el)!.click();
     await mounted.el.updateComplete;
     expect(visibleText(mounted.el), 'while loading again').not.to.include(ui.nl.failed);
-    await waitUntil(() => announced(mounted.el).includes(ui.nl.loading), 'while loading again, the loading message is announced', { timeout: 4000 });
+    await waitUntil(
+      () => announced(mounted.el).includes(ui.nl.loading),
+      'while loading again, the loading message is announced',
+      { timeout: 4000 },
+    );
     expect(fallbackVisible(mounted.el), 'fallback while loading again').to.be.true;
 
     await settled(mounted, 2);
     expect(mounted.errors, 'error events').to.have.length(2);
     expect(mounted.errors[1].detail.reason).to.equal('http');
-    expect((await seen(key)).count, 'requests after retrying').to.equal(2);
+    expect((await requestsSeen(key)).count, 'requests after retrying').to.equal(2);
     expectFailureShown(mounted.el, 'nl');
     expect(consoleErrors.calls, 'one console error per attempt').to.have.length(2);
   });
@@ -415,26 +404,26 @@ describe('<open-letter> retry button', () => {
     OpenLetter.timeout = 150;
     const src = api('campaign.json', { delay: '500' });
     const key = keyOf(src);
-    const mounted = await mount({ src, lang: 'en' });
+    const mounted = await mount({ src, attributes: { lang: 'en' } });
     await settled(mounted);
     expect(mounted.errors[0].detail.reason).to.equal('timeout');
 
     OpenLetter.timeout = 3000;
-    retryButton(mounted.el, 'en')!.click();
+    retryButton(mounted.el)!.click();
     await settled(mounted, 2);
 
     expect(mounted.loads).to.have.length(1);
-    expect((await seen(key)).count).to.equal(2);
+    expect((await requestsSeen(key)).count).to.equal(2);
     expect(shownTitle(mounted.el)).to.be.a('string').and.not.be.empty;
     expect(visibleText(mounted.el)).not.to.include(ui.en.failed);
-    expect(retryButton(mounted.el, 'en'), 'retry button').to.be.undefined;
+    expect(retryButton(mounted.el), 'retry button').to.be.undefined;
     expect(fallbackVisible(mounted.el)).to.be.false;
   });
 
   it('can be reached with the Tab key and pressed with Enter', async () => {
-    const mounted = await mount({ src: api('not-found.json'), lang: 'en' });
+    const mounted = await mount({ src: api('not-found.json'), attributes: { lang: 'en' } });
     await settled(mounted);
-    const button = retryButton(mounted.el, 'en')!;
+    const button = retryButton(mounted.el)!;
     expect(button.localName).to.equal('button');
 
     // The fallback link comes first; Tab moves on to the retry button.
@@ -453,7 +442,7 @@ describe('<open-letter> campaign property', () => {
   it('shows a campaign set as a property without making any request', async () => {
     const demo = await demoCampaign();
     const key = uniqueKey('property');
-    const mounted = await mount({ campaign: demo, src: `/api/campaign.json?key=${key}`, lang: 'en' });
+    const mounted = await mount({ campaign: demo, src: `/api/campaign.json?key=${key}`, attributes: { lang: 'en' } });
     await settled(mounted);
     await aTimeout(100);
 
@@ -461,7 +450,7 @@ describe('<open-letter> campaign property', () => {
     expect(mounted.loads[0].detail.campaign.title).to.deep.equal(demo.title);
     expect(shownTitle(mounted.el)).to.equal((demo.title as Record<string, string>).en);
     expect(fallbackVisible(mounted.el)).to.be.false;
-    expect((await seen(key)).count, 'requests').to.equal(0);
+    expect((await requestsSeen(key)).count, 'requests').to.equal(0);
   });
 
   it('reports an invalid campaign property as "invalid", naming every bad field for the webmaster', async () => {
@@ -472,7 +461,7 @@ describe('<open-letter> campaign property', () => {
       letter: { ...demo.letter, demands: [] },
       signatories: [{ name: 'Iemand' }, ...demo.signatories.slice(1)],
     };
-    const mounted = await mount({ campaign: broken, lang: 'nl' });
+    const mounted = await mount({ campaign: broken, attributes: { lang: 'nl' } });
     await settled(mounted);
 
     expect(mounted.loads).to.have.length(0);

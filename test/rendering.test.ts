@@ -1,7 +1,18 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type { Text } from '../src/campaign-schema.js';
 import type { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, articleOf, captureConsole, demoCampaign, echoUrl, loaded, minimalCampaign, textIn, textOf, withCampaign } from './helpers.js';
+import {
+  DEMO_URL,
+  HEADINGS,
+  articleOf,
+  captureConsole,
+  demoCampaign,
+  echoUrl,
+  minimalCampaign,
+  textIn,
+  textOf,
+} from './helpers.js';
+import { mount, settled } from './mount.js';
 
 declare global {
   interface Window {
@@ -15,9 +26,6 @@ const readers: { language: Reader; name: string; date: string }[] = [
   { language: 'nl', name: 'a Dutch', date: '18 februari 2022' },
   { language: 'en', name: 'an English', date: '18 February 2022' },
 ];
-
-const HEADINGS = 'h1, h2, h3, h4, h5, h6';
-
 
 function headingsOf(el: OpenLetter): { level: number; text: string }[] {
   return [...el.querySelectorAll(HEADINGS)].map((heading) => ({
@@ -45,20 +53,19 @@ function expectInReadingOrder(text: string, parts: string[]): void {
   }
 }
 
-
 describe('<open-letter> shows the whole letter', () => {
   for (const reader of readers) {
     describe(`to ${reader.name} reader`, () => {
       it('shows the title as the heading of the letter', async () => {
         const campaign = await demoCampaign();
-        const el = await loaded(DEMO_URL, { lang: reader.language });
+        const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: reader.language } }));
         const title = el.querySelector('h2');
         expect(textOf(title)).to.equal(textIn(campaign.title, reader.language));
       });
 
       it(`shows the date in a <time datetime="2022-02-18"> as "${reader.date}"`, async () => {
         const campaign = await demoCampaign();
-        const el = await loaded(DEMO_URL, { lang: reader.language });
+        const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: reader.language } }));
         const time = el.querySelector(`time[datetime="${campaign.date}"]`);
         expect(time, `a <time datetime="${campaign.date}">`).to.exist;
         expect(textOf(time)).to.equal(reader.date);
@@ -66,7 +73,7 @@ describe('<open-letter> shows the whole letter', () => {
 
       it('shows the summary and the initiator', async () => {
         const campaign = await demoCampaign();
-        const el = await loaded(DEMO_URL, { lang: reader.language });
+        const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: reader.language } }));
         const text = textOf(articleOf(el));
         expect(text).to.include(textIn(campaign.summary, reader.language));
         expect(text).to.include(textIn(campaign.initiator, reader.language));
@@ -74,7 +81,7 @@ describe('<open-letter> shows the whole letter', () => {
 
       it('shows salutation, every paragraph, demands intro, demands, closing and sign-off in reading order', async () => {
         const campaign = await demoCampaign();
-        const el = await loaded(DEMO_URL, { lang: reader.language });
+        const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: reader.language } }));
         const letter = campaign.letter;
         const t = (text: Text | undefined) => textIn(text, reader.language);
         expectInReadingOrder(textOf(articleOf(el)), [
@@ -90,7 +97,7 @@ describe('<open-letter> shows the whole letter', () => {
 
       it('lists the 3 demands as an ordered list, one item per demand', async () => {
         const campaign = await demoCampaign();
-        const el = await loaded(DEMO_URL, { lang: reader.language });
+        const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: reader.language } }));
         const lists = el.querySelectorAll('ol');
         expect(lists.length, 'ordered lists').to.equal(1);
         const items = [...lists[0].querySelectorAll(':scope > li')].map(textOf);
@@ -100,7 +107,7 @@ describe('<open-letter> shows the whole letter', () => {
 
       it('shows the signatories under a heading that states how many signed, each with name, party and place', async () => {
         const campaign = await demoCampaign();
-        const el = await loaded(DEMO_URL, { lang: reader.language });
+        const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: reader.language } }));
         const count = campaign.signatories.length;
         expect(count).to.equal(9);
         const section = sectionHeaded(el, new RegExp(`(^|\\D)${count}(\\D|$)`));
@@ -116,7 +123,7 @@ describe('<open-letter> shows the whole letter', () => {
 
       it('links every source to its url, with its title and publisher in the link text and its date beside it', async () => {
         const campaign = await demoCampaign();
-        const el = await loaded(DEMO_URL, { lang: reader.language });
+        const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: reader.language } }));
         const sources = campaign.sources!;
         const section = sectionHeaded(el, /^(Bronnen|Sources)$/);
         const items = [...section.querySelectorAll('li')];
@@ -146,12 +153,14 @@ describe('<open-letter> shows the whole letter', () => {
         { title: 'Een artikel', url: 'https://example.org/artikel', kind: 'article' },
       ],
     });
-    const dutch = await withCampaign(campaign, { lang: 'nl' });
-    const english = await withCampaign(campaign, { lang: 'en' });
+    const { el: dutch } = await settled(mount({ campaign, attributes: { lang: 'nl' } }));
+    const { el: english } = await settled(mount({ campaign, attributes: { lang: 'en' } }));
     const [dutchPdf, dutchArticle] = [...dutch.querySelectorAll('a')].map(textOf);
     const [englishPdf, englishArticle] = [...english.querySelectorAll('a')].map(textOf);
     expect(dutchPdf).to.include('Het rapport').and.to.include('pdf-bestand');
-    expect(englishPdf).to.include('Het rapport').and.to.match(/\bPDF\b/);
+    expect(englishPdf)
+      .to.include('Het rapport')
+      .and.to.match(/\bPDF\b/);
     expect(dutchArticle).to.not.include('pdf');
     expect(englishArticle).to.not.match(/PDF/i);
   });
@@ -160,7 +169,7 @@ describe('<open-letter> shows the whole letter', () => {
     const campaign = minimalCampaign({
       sources: [{ title: 'Alleen een titel', url: 'https://example.org/titel' }],
     });
-    const el = await withCampaign(campaign, { lang: 'nl' });
+    const { el } = await settled(mount({ campaign, attributes: { lang: 'nl' } }));
     const section = sectionHeaded(el, /^Bronnen$/);
     const items = section.querySelectorAll('li');
     expect(items.length, 'sources listed').to.equal(1);
@@ -173,7 +182,7 @@ describe('<open-letter> shows the whole letter', () => {
 describe('<open-letter> heading levels', () => {
   it('puts the title at level 2 and its sections at level 3 by default', async () => {
     const campaign = await demoCampaign();
-    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
     const [title, ...sections] = headingsOf(el);
     expect(title).to.deep.equal({ level: 2, text: textIn(campaign.title, 'nl') });
     expect(sections).to.have.length(3);
@@ -184,7 +193,9 @@ describe('<open-letter> heading levels', () => {
     const sectionLevel = Math.min(level + 1, 6);
     it(`heading-level="${level}" puts the title at h${level} and the demands, signatories and sources at h${sectionLevel}`, async () => {
       const campaign = await demoCampaign();
-      const el = await loaded(DEMO_URL, { lang: 'nl', 'heading-level': String(level) });
+      const { el } = await settled(
+        mount({ src: DEMO_URL, attributes: { lang: 'nl', 'heading-level': String(level) } }),
+      );
       const [title, ...sections] = headingsOf(el);
       expect(title).to.deep.equal({ level, text: textIn(campaign.title, 'nl') });
       expect(sections).to.have.length(3);
@@ -253,8 +264,14 @@ describe('<open-letter> shows markup in the data as text', () => {
   });
 
   const ways: [string, () => Promise<OpenLetter>][] = [
-    ['from a JSON endpoint', () => loaded(echoUrl(hostile), { lang: 'nl' })],
-    ['from the campaign property', () => withCampaign(structuredClone(hostile), { lang: 'nl' })],
+    [
+      'from a JSON endpoint',
+      async () => (await settled(mount({ src: echoUrl(hostile), attributes: { lang: 'nl' } }))).el,
+    ],
+    [
+      'from the campaign property',
+      async () => (await settled(mount({ campaign: structuredClone(hostile), attributes: { lang: 'nl' } }))).el,
+    ],
   ];
   for (const [way, mount] of ways) {
     it(`shows HTML in every text field literally, ${way}, creating no element and running no script`, async () => {
@@ -271,7 +288,7 @@ describe('<open-letter> shows markup in the data as text', () => {
   }
 
   it('shows HTML in an English translation literally too', async () => {
-    const el = await loaded(echoUrl(hostile), { lang: 'en' });
+    const { el } = await settled(mount({ src: echoUrl(hostile), attributes: { lang: 'en' } }));
     const text = textOf(articleOf(el));
     expect(text).to.include(`Second paragraph ${svg}`);
     expect(text).to.include(`Second source ${img}`);
@@ -296,10 +313,7 @@ describe('<open-letter> links only to http(s) addresses', () => {
     { title: 'Ander bestand', url: 'other.html' },
   ];
   const campaign = minimalCampaign({
-    sources: [
-      ...unsafe.map((url, index) => ({ title: `Onveilige bron ${index}`, url })),
-      ...safe,
-    ],
+    sources: [...unsafe.map((url, index) => ({ title: `Onveilige bron ${index}`, url })), ...safe],
   });
 
   let warnings: ReturnType<typeof captureConsole>;
@@ -311,7 +325,7 @@ describe('<open-letter> links only to http(s) addresses', () => {
   });
 
   it('shows a source with a javascript:, data: or vbscript: address as plain text, not as a link', async () => {
-    const el = await loaded(echoUrl(campaign), { lang: 'nl' });
+    const { el } = await settled(mount({ src: echoUrl(campaign), attributes: { lang: 'nl' } }));
     const section = sectionHeaded(el, /^Bronnen$/);
     const items = [...section.querySelectorAll('li')];
     expect(items.length, 'sources listed').to.equal(unsafe.length + safe.length);
@@ -326,7 +340,7 @@ describe('<open-letter> links only to http(s) addresses', () => {
   });
 
   it('warns in the console about each unsafe address, naming sources[i].url', async () => {
-    await loaded(echoUrl(campaign), { lang: 'nl' });
+    await settled(mount({ src: echoUrl(campaign), attributes: { lang: 'nl' } }));
     const aboutSources = warnings.calls.filter((call) => /sources\[\d+\]\.url/.test(call));
     unsafe.forEach((url, index) => {
       expect(
@@ -341,7 +355,7 @@ describe('<open-letter> links only to http(s) addresses', () => {
   });
 
   it('still shows the rest of the letter when a source address is unsafe', async () => {
-    const el = await loaded(echoUrl(campaign), { lang: 'nl' });
+    const { el } = await settled(mount({ src: echoUrl(campaign), attributes: { lang: 'nl' } }));
     expect(textOf(el.querySelector('h2'))).to.equal(campaign.title);
     const text = textOf(articleOf(el));
     expect(text).to.include(campaign.letter.paragraphs[0] as string);
@@ -352,7 +366,7 @@ describe('<open-letter> links only to http(s) addresses', () => {
   it('links relative addresses, resolved against the URL of the JSON, not of the page', async () => {
     const src = echoUrl(campaign);
     const jsonUrl = new URL(src, document.baseURI);
-    const el = await loaded(src, { lang: 'nl' });
+    const { el } = await settled(mount({ src, attributes: { lang: 'nl' } }));
     for (const source of safe.slice(1)) {
       const link = [...el.querySelectorAll('a')].find((a) => textOf(a) === source.title);
       expect(link, `a link for ${source.url}`).to.exist;
@@ -376,12 +390,12 @@ describe('<open-letter> with the campaign property', () => {
     performance.clearResourceTimings();
     // An address no block has asked for yet, so this block really requests it.
     const src = echoUrl(campaign, { key: `campaign-property-${Date.now()}-${Math.random()}` });
-    const fromSrc = await loaded(src, { lang: 'nl' });
+    const { el: fromSrc } = await settled(mount({ src, attributes: { lang: 'nl' } }));
     // The same measurement does see the request that `src` makes.
     await waitUntil(() => fetchesMade().length > 0, 'the request for src is recorded');
 
     performance.clearResourceTimings();
-    const fromProperty = await withCampaign(campaign, { lang: 'nl' });
+    const { el: fromProperty } = await settled(mount({ campaign, attributes: { lang: 'nl' } }));
     await aTimeout(200);
     expect(fetchesMade().map((entry) => entry.name)).to.deep.equal([]);
 

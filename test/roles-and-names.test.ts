@@ -5,7 +5,8 @@
 import { expect } from '@open-wc/testing';
 import { OpenLetter } from '../src/open-letter.js';
 import { rolesAndNames, type RoleAndName } from './commands.js';
-import { DEMO_URL, demoCampaign, echoUrl, isFirefox, loaded, textIn, textOf } from './helpers.js';
+import { DEMO_URL, demoCampaign, echoUrl, isFirefox, textIn, textOf } from './helpers.js';
+import { mount, settled } from './mount.js';
 
 type Computed = RoleAndName & { element: Element };
 
@@ -32,7 +33,9 @@ describe('roles and names, as the engine computes them (WebKit and Chromium)', f
 
   it('names the letter after its title, and gives the title and the sections as headings', async () => {
     const campaign = await demoCampaign();
-    const parts = await accessibleParts(await loaded(DEMO_URL, { lang: 'en', 'heading-level': '3' }));
+    const parts = await accessibleParts(
+      (await settled(mount({ src: DEMO_URL, attributes: { lang: 'en', 'heading-level': '3' } }))).el,
+    );
     const title = textIn(campaign.title, 'en');
     expect(withRole(parts, 'article').map((part) => part.name)).to.deep.equal([title]);
     expect(withRole(parts, 'heading').map((part) => part.name)).to.deep.equal([
@@ -45,7 +48,7 @@ describe('roles and names, as the engine computes them (WebKit and Chromium)', f
 
   it('gives the demands, signatories and sources as lists with every item counted', async () => {
     const campaign = await demoCampaign();
-    const parts = await accessibleParts(await loaded(DEMO_URL, { lang: 'nl' }));
+    const parts = await accessibleParts((await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }))).el);
     const items = withRole(parts, 'listitem');
     const counts = withRole(parts, 'list').map(
       (list) => items.filter((item) => item.element.parentElement === list.element).length,
@@ -59,7 +62,10 @@ describe('roles and names, as the engine computes them (WebKit and Chromium)', f
 
   it('names every link after its source and publisher', async () => {
     const campaign = await demoCampaign();
-    const links = withRole(await accessibleParts(await loaded(DEMO_URL, { lang: 'nl' })), 'link');
+    const links = withRole(
+      await accessibleParts((await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }))).el),
+      'link',
+    );
     expect(links).to.have.length(campaign.sources!.length);
     campaign.sources!.forEach((source, index) => {
       expect(links[index].name).to.contain(textIn(source.title, 'nl'));
@@ -70,17 +76,25 @@ describe('roles and names, as the engine computes them (WebKit and Chromium)', f
   it('says "PDF" in the name of a link to a PDF', async () => {
     const campaign = await demoCampaign();
     campaign.sources = [{ title: 'De brief', url: 'https://example.org/brief.pdf', kind: 'pdf' }];
-    const links = withRole(await accessibleParts(await loaded(echoUrl(campaign), { lang: 'en' })), 'link');
+    const links = withRole(
+      await accessibleParts((await settled(mount({ src: echoUrl(campaign), attributes: { lang: 'en' } }))).el),
+      'link',
+    );
     expect(links.map((link) => link.name)).to.deep.equal(['De brief (PDF)']);
   });
 
   it('offers the language switch as two buttons named after the languages', async () => {
-    const buttons = withRole(await accessibleParts(await loaded(DEMO_URL, { lang: 'en' })), 'button');
+    const buttons = withRole(
+      await accessibleParts((await settled(mount({ src: DEMO_URL, attributes: { lang: 'en' } }))).el),
+      'button',
+    );
     expect(buttons.map((button) => button.name)).to.deep.equal(['Nederlands', 'English']);
   });
 
   it('says what failed in an alert, and offers a retry button', async () => {
-    const parts = await accessibleParts(await loaded('/api/not-found.json', { lang: 'nl' }));
+    const parts = await accessibleParts(
+      (await settled(mount({ src: '/api/not-found.json', attributes: { lang: 'nl' } }))).el,
+    );
     expect(withRole(parts, 'button').map((button) => button.name)).to.deep.equal(['Opnieuw proberen']);
     const alerts = withRole(parts, 'alert');
     expect(alerts).to.have.length(1);
@@ -88,7 +102,9 @@ describe('roles and names, as the engine computes them (WebKit and Chromium)', f
   });
 
   it('names the button of a long list after the number of signatories it would show', async () => {
-    const parts = await accessibleParts(await loaded('/api/many.json?count=1234', { lang: 'nl' }));
+    const parts = await accessibleParts(
+      (await settled(mount({ src: '/api/many.json?count=1234', attributes: { lang: 'nl' } }))).el,
+    );
     expect(withRole(parts, 'button').map((button) => button.name)).to.include('Alle 1.234 ondertekenaars tonen');
     const [, signatories] = withRole(parts, 'list');
     expect(

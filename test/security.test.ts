@@ -5,10 +5,18 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../src/open-letter-define.js';
-import type { OpenLetter, OpenLetterErrorDetail } from '../src/open-letter.js';
 import type { Campaign } from '../src/campaign-schema.js';
 import { MAX_NAME_LENGTH } from '../src/limits.js';
-import { captureConsole, demoCampaign, echoUrl, fallbackVisible, openPage, uncaughtDuring } from './helpers.js';
+import {
+  captureConsole,
+  demoCampaign,
+  echoUrl,
+  fallbackVisible,
+  openPage,
+  retryButton,
+  uncaughtDuring,
+} from './helpers.js';
+import { type Block, type MountOptions, mount, settled } from './mount.js';
 
 declare global {
   interface Window {
@@ -61,7 +69,7 @@ describe('<open-letter> on a host page with a strict Content-Security-Policy and
     await expectRenderedWithoutViolations(await openStrictPage());
   });
 
-  it('renders with zero violations when the script is pasted twice, given trusted-types lit-html \'allow-duplicates\'', async () => {
+  it("renders with zero violations when the script is pasted twice, given trusted-types lit-html 'allow-duplicates'", async () => {
     const allowDuplicates = encodeURIComponent("lit-html 'allow-duplicates'");
     await expectRenderedWithoutViolations(await openStrictPage(`?pasted-twice&trusted-types=${allowDuplicates}`));
   });
@@ -113,42 +121,16 @@ function nonHttpLinks(root: ParentNode): string[] {
     .filter((href) => !/^https?:/.test(href));
 }
 
-interface Outcome {
-  el: OpenLetter;
-  loads: number;
-  errors: OpenLetterErrorDetail[];
-  /** What the element's update threw; on a real page, where nobody awaits it, an unhandled rejection. */
-  threw?: string;
-}
-
 const stage = document.createElement('div');
 document.body.append(stage);
 
-/** Mounts a fresh block (a Dutch reader's) with `campaign` as its property and waits for its render. */
-async function withCampaign(campaign: unknown, lang = 'nl'): Promise<Outcome> {
-  const el = document.createElement('open-letter');
-  el.setAttribute('lang', lang);
-  const outcome: Outcome = { el, loads: 0, errors: [] };
-  el.addEventListener('open-letter-load', () => (outcome.loads += 1));
-  el.addEventListener('open-letter-error', (event) => outcome.errors.push(event.detail));
-  el.campaign = campaign;
-  stage.replaceChildren(el);
-  await el.updateComplete.catch((error: unknown) => (outcome.threw = String(error)));
-  return outcome;
-}
-
-/** Mounts a fresh block for `src` and waits until it has loaded or failed. */
-async function withSrc(src: string, lang = 'nl'): Promise<Outcome> {
-  const el = document.createElement('open-letter');
-  el.setAttribute('lang', lang);
-  const outcome: Outcome = { el, loads: 0, errors: [] };
-  el.addEventListener('open-letter-load', () => (outcome.loads += 1));
-  el.addEventListener('open-letter-error', (event) => outcome.errors.push(event.detail));
-  el.src = src;
-  stage.replaceChildren(el);
-  await waitUntil(() => outcome.loads + outcome.errors.length > 0, `${src} did not settle`, { timeout: 5000 });
-  await el.updateComplete;
-  return outcome;
+/**
+ * Mounts a block (a Dutch reader's, without fallback children: all it contains is the
+ * template's) as the only one on the stage, where the property-based tests mount hundreds.
+ */
+function mountAlone(options: MountOptions): Promise<Block> {
+  stage.replaceChildren();
+  return mount({ fallback: '', into: stage, ...options, attributes: { lang: 'nl', ...options.attributes } });
 }
 
 let allowed: Vocabulary;
@@ -163,17 +145,22 @@ before(async () => {
   try {
     const demo = await demoCampaign();
     allowed = { tags: new Set(), attributes: new Set() };
-    for (const lang of ['nl', 'en']) vocabularyOf((await withCampaign(demo, lang)).el, allowed);
-    const long = await withCampaign({
-      ...demo,
-      signatories: Array.from({ length: 30 }, (_, i) => ({ name: `Naam ${i}`, party: 'Partij', place: 'Plaats' })),
-      sources: [{ title: 'Bron', url: 'ftp://example.org/bron', kind: 'pdf', publisher: 'Uitgever', date: '2022-02-18' }],
+    for (const lang of ['nl', 'en'])
+      vocabularyOf((await mountAlone({ campaign: demo, attributes: { lang } })).el, allowed);
+    const long = await mountAlone({
+      campaign: {
+        ...demo,
+        signatories: Array.from({ length: 30 }, (_, i) => ({ name: `Naam ${i}`, party: 'Partij', place: 'Plaats' })),
+        sources: [
+          { title: 'Bron', url: 'ftp://example.org/bron', kind: 'pdf', publisher: 'Uitgever', date: '2022-02-18' },
+        ],
+      },
     });
     vocabularyOf(long.el, allowed);
     long.el.querySelector<HTMLButtonElement>('.open-letter__disclosure')!.click();
     await long.el.updateComplete;
     vocabularyOf(long.el, allowed);
-    vocabularyOf((await withCampaign({})).el, allowed);
+    vocabularyOf((await mountAlone({ campaign: {} })).el, allowed);
     stage.replaceChildren();
   } finally {
     errors.restore();
@@ -288,20 +275,28 @@ function occurrences(haystack: string, needle: string): number {
 }
 
 /** Checks a block showing campaignWith(payload): literal text, template-made markup only, safe links, no script run. */
-async function expectInert(outcome: Outcome, payload: string): Promise<void> {
-  const root = outcome.el;
-  expect(outcome.errors, 'error events').to.deep.equal([]);
-  expect(outcome.loads, 'load events').to.equal(1);
+async function expectInert(block: Block, payload: string): Promise<void> {
+  const root = block.el;
+  expect(block.errors, 'error events').to.deep.equal([]);
+  expect(block.loads, 'load events').to.have.length(1);
   const article = root.querySelector('article');
   expect(article, 'the letter').to.exist;
 
   // Literally, character for character, where an element holds only that text.
-  const exact = ['.open-letter__title', '.open-letter__summary', '.open-letter__sign-off', '.open-letter__demand', '.open-letter__signatories .open-letter__name'];
+  const exact = [
+    '.open-letter__title',
+    '.open-letter__summary',
+    '.open-letter__sign-off',
+    '.open-letter__demand',
+    '.open-letter__signatories .open-letter__name',
+  ];
   for (const selector of exact) {
     for (const node of root.querySelectorAll(selector)) expect(node.textContent, selector).to.equal(payload);
   }
   // And every one of the texts, as the reader sees it.
-  expect(occurrences(collapse(article!.innerText), collapse(payload)), 'texts showing the payload').to.equal(TEXTS_SHOWN);
+  expect(occurrences(collapse(article!.innerText), collapse(payload)), 'texts showing the payload').to.equal(
+    TEXTS_SHOWN,
+  );
 
   expect(foreignNames(root, allowed), 'elements or attributes the template never makes').to.deep.equal([]);
   expect(nonHttpLinks(root), 'links that are not http(s)').to.deep.equal([]);
@@ -315,7 +310,7 @@ describe('<open-letter> renders an injection corpus in every field inertly', () 
     describe(`in every text field as ${form}, and as every source url, set as the campaign property`, () => {
       for (const [name, payload] of corpus) {
         it(`shows ${name} as literal text and links nowhere but http(s)`, async () => {
-          await expectInert(await withCampaign(campaignWith(payload, form)), payload);
+          await expectInert(await mountAlone({ campaign: campaignWith(payload, form) }), payload);
         });
       }
     });
@@ -323,9 +318,9 @@ describe('<open-letter> renders an injection corpus in every field inertly', () 
 
   it('does the same for every payload served over HTTP (all but the long one, too long for a URL)', async () => {
     for (const [name, payload] of corpus.filter(([, payload]) => payload.length < 100)) {
-      const outcome = await withSrc(echoUrl(campaignWith(payload, 'an object of translations')));
+      const block = await settled(mountAlone({ src: echoUrl(campaignWith(payload, 'an object of translations')) }));
       try {
-        await expectInert(outcome, payload);
+        await expectInert(block, payload);
       } catch (error) {
         (error as Error).message = `${name}: ${(error as Error).message}`;
         throw error;
@@ -335,23 +330,26 @@ describe('<open-letter> renders an injection corpus in every field inertly', () 
 
   it('shows an English reader the payload in the English translation just as literally', async () => {
     const [, payload] = textPayloads[0];
-    const outcome = await withCampaign(campaignWith(payload, 'an object of translations'), 'en');
-    await expectInert(outcome, payload);
-    expect(outcome.el.querySelector('article')!.getAttribute('lang')).to.equal('en');
+    const block = await mountAlone({
+      campaign: campaignWith(payload, 'an object of translations'),
+      attributes: { lang: 'en' },
+    });
+    await expectInert(block, payload);
+    expect(block.el.querySelector('article')!.getAttribute('lang')).to.equal('en');
   });
 
-  it('links a relative address that only looks like a script to an http(s) page on the campaign\'s own host', async () => {
+  it("links a relative address that only looks like a script to an http(s) page on the campaign's own host", async () => {
     const payload = '&#106;avascript:window.__pwned=1';
-    const outcome = await withCampaign(campaignWith(payload, 'a plain string'));
-    const link = outcome.el.querySelector('.open-letter__sources a');
+    const { el } = await mountAlone({ campaign: campaignWith(payload, 'a plain string') });
+    const link = el.querySelector('.open-letter__sources a');
     expect(link, 'a link').to.exist;
     expect(new URL(link!.getAttribute('href')!).origin).to.equal(location.origin);
   });
 
   it('shows a source with a script or data address as text, not as a link, and warns the webmaster', async () => {
     for (const [name, payload] of urlPayloads.filter(([, payload]) => !payload.startsWith('&'))) {
-      const outcome = await withCampaign(campaignWith(payload, 'a plain string'));
-      const sources = outcome.el.querySelector('.open-letter__sources')!;
+      const { el } = await mountAlone({ campaign: campaignWith(payload, 'a plain string') });
+      const sources = el.querySelector('.open-letter__sources')!;
       expect(sources.querySelectorAll('a'), name).to.have.length(0);
       expect(sources.querySelector('.open-letter__unlinked')?.textContent, name).to.include(payload);
     }
@@ -365,22 +363,22 @@ describe('<open-letter> renders an injection corpus in every field inertly', () 
 // Property-based: arbitrary values and mutations of a valid campaign.
 // ---------------------------------------------------------------------------------------
 
-
 /** The block ended as a letter or in its error state, never in between, and made nothing from data. */
-function expectLetterOrError(outcome: Outcome): void {
-  expect(outcome.threw, 'what rendering threw').to.equal(undefined);
-  const root = outcome.el;
+function expectLetterOrError(block: Block): void {
+  const root = block.el;
   const article = root.querySelector('article');
-  const errorPart = root.querySelector<HTMLElement>('.open-letter__error');
-  const retry = errorPart && !errorPart.hidden ? errorPart.querySelector('button') : null;
-  if (outcome.loads > 0) {
-    expect(outcome.loads, 'load events').to.equal(1);
-    expect(outcome.errors, 'error events after a load').to.deep.equal([]);
+  const retry = retryButton(root);
+  if (block.loads.length > 0) {
+    expect(block.loads, 'load events').to.have.length(1);
+    expect(block.errors, 'error events after a load').to.deep.equal([]);
     expect(article, 'the letter after a load event').to.exist;
-    expect(retry, 'a retry button beside a letter').to.equal(null);
+    expect(retry, 'a retry button beside a letter').to.equal(undefined);
   } else {
-    expect(outcome.errors.map((error) => error.reason), 'one error event, invalid or version').to.have.length(1);
-    expect(['invalid', 'version']).to.include(outcome.errors[0].reason);
+    expect(
+      block.errors.map((error) => error.detail.reason),
+      'one error event, invalid or version',
+    ).to.have.length(1);
+    expect(['invalid', 'version']).to.include(block.errors[0].detail.reason);
     expect(article, 'a letter after an error event').to.equal(null);
     expect(retry, 'the retry button').to.exist;
   }
@@ -400,7 +398,9 @@ function structuredCloneable(value: unknown): boolean {
 
 // The short payloads: inserted into any field, they keep it within the format's limits.
 const markup = fc.constantFrom(...corpus.map(([, payload]) => payload).filter((payload) => payload.length < 100));
-const markupString = fc.tuple(fc.string(), markup, fc.string()).map(([before, inside, after]) => before + inside + after);
+const markupString = fc
+  .tuple(fc.string(), markup, fc.string())
+  .map(([before, inside, after]) => before + inside + after);
 
 type Path = (string | number)[];
 
@@ -451,12 +451,13 @@ describe('<open-letter> given arbitrary data (property-based, fast-check)', () =
   const runs = { numRuns: 60 };
 
   async function property(value: unknown): Promise<void> {
-    let outcome: Outcome | undefined;
+    let block: Block | undefined;
+    // What rendering throws fails the test here: mount() rejects with it.
     const uncaught = await uncaughtDuring(async () => {
-      outcome = await withCampaign(value);
+      block = await mountAlone({ campaign: value });
     });
     expect(uncaught, 'uncaught errors').to.deep.equal([]);
-    expectLetterOrError(outcome!);
+    expectLetterOrError(block!);
   }
 
   it('ends as a letter or in its error state for any JSON value, never throwing and making nothing from data', async () => {
@@ -486,14 +487,21 @@ describe('<open-letter> given arbitrary data (property-based, fast-check)', () =
 
   it('ends as a letter or in its error state for any object whose version is a structured-cloneable value other than 1', async () => {
     const version = fc
-      .anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withTypedArray: true })
+      .anything({
+        withBigInt: true,
+        withBoxedValues: true,
+        withDate: true,
+        withMap: true,
+        withSet: true,
+        withTypedArray: true,
+      })
       .filter((value) => value !== undefined && value !== 1 && structuredCloneable(value));
     await fc.assert(
       fc.asyncProperty(version, async (value) => {
         const uncaught = await uncaughtDuring(async () => {
-          const outcome = await withCampaign({ version: value });
-          expectLetterOrError(outcome);
-          expect(outcome.errors.map((error) => error.reason)).to.deep.equal(['version']);
+          const block = await mountAlone({ campaign: { version: value } });
+          expectLetterOrError(block);
+          expect(block.errors.map((error) => error.detail.reason)).to.deep.equal(['version']);
         });
         expect(uncaught, 'uncaught errors').to.deep.equal([]);
       }),
@@ -542,18 +550,28 @@ describe('<open-letter> given arbitrary data (property-based, fast-check)', () =
     expect(letters, 'mutated campaigns shown as an error').to.be.lessThan(60);
   });
 
-  it('shows markup inserted anywhere into the demo campaign\'s texts as text, whatever it is', async () => {
+  it("shows markup inserted anywhere into the demo campaign's texts as text, whatever it is", async () => {
     const demo = await demoCampaign();
     const textPaths = pathsOf(demo).filter((path) => {
       const value = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], demo);
-      return typeof value === 'string' && !['version', 'language', 'date', 'url', 'kind'].includes(String(path[path.length - 1])) && path[0] !== 'translations';
+      return (
+        typeof value === 'string' &&
+        !['version', 'language', 'date', 'url', 'kind'].includes(String(path[path.length - 1])) &&
+        path[0] !== 'translations'
+      );
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ path: fc.constantFrom(...textPaths), kind: fc.constant('insert' as const), value: markupString }), { minLength: 1, maxLength: 4 }), async (mutations) => {
-        await property(mutate(demo, mutations));
-        const el = stage.querySelector('open-letter')!;
-        expect(el.querySelector('article'), 'a letter: markup in a text does not make it invalid').to.exist;
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.record({ path: fc.constantFrom(...textPaths), kind: fc.constant('insert' as const), value: markupString }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        async (mutations) => {
+          await property(mutate(demo, mutations));
+          const el = stage.querySelector('open-letter')!;
+          expect(el.querySelector('article'), 'a letter: markup in a text does not make it invalid').to.exist;
+        },
+      ),
       { ...runs, seed: 5006 },
     );
   });

@@ -2,7 +2,8 @@
 // the block renders. `npm test` writes the snapshots with the real command before the
 // browser tests run (dist/test-snapshot.<lang>.html).
 import { expect } from '@open-wc/testing';
-import { DEMO_URL, loaded } from './helpers.js';
+import { DEMO_URL } from './helpers.js';
+import { mount, settled } from './mount.js';
 
 /** What a reader gets from a letter, independent of styling and shadow DOM. */
 function readingOf(root: ParentNode) {
@@ -27,7 +28,7 @@ describe('the snapshot command and the block render the same letter', () => {
   for (const lang of ['nl', 'en']) {
     it(`in ${lang === 'nl' ? 'Dutch' : 'English'}: the same headings, paragraphs, lists, links, languages and dates`, async () => {
       const page = await snapshot(lang);
-      const el = await loaded(DEMO_URL, { lang, 'hide-language-switch': '' });
+      const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang, 'hide-language-switch': '' } }));
       const fromBlock = readingOf(el);
       const fromSnapshot = readingOf(page);
       expect(fromSnapshot.headings).to.deep.equal(fromBlock.headings);

@@ -1,7 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { OpenLetter } from '../src/open-letter.js';
-import { DEMO_URL, demoCampaign, isChromium, loaded, textOf, withCampaign } from './helpers.js';
+import { DEMO_URL, demoCampaign, isChromium, textOf } from './helpers.js';
+import { mount, settled } from './mount.js';
 
 /** A page stylesheet, as a webmaster's theme would add it. */
 function pageStyle(css: string): () => void {
@@ -12,15 +13,9 @@ function pageStyle(css: string): () => void {
 }
 
 describe('theming: the block looks at home on the host page', () => {
-  it('takes the page\'s font and text colour', async () => {
-    // Listening before mounting: in WebKit the letter can load before fixture() returns.
-    const letterLoaded = oneEvent(document, 'open-letter-load');
-    const wrapper = await fixture<HTMLElement>(html`<div style="font-family: Georgia, serif; color: rgb(10, 60, 20)">
-      <open-letter lang="nl" src=${DEMO_URL}></open-letter>
-    </div>`);
-    const el = wrapper.querySelector<OpenLetter>('open-letter')!;
-    await letterLoaded;
-    await el.updateComplete;
+  it("takes the page's font and text colour", async () => {
+    const page = fixtureSync(html`<div style="font-family: Georgia, serif; color: rgb(10, 60, 20)"></div>`);
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' }, into: page }));
     for (const selector of ['.open-letter__title', '.open-letter__paragraph', '.open-letter__signatory']) {
       const style = getComputedStyle(el.querySelector(selector)!);
       expect(style.fontFamily, selector).to.equal('Georgia, serif');
@@ -29,7 +24,7 @@ describe('theming: the block looks at home on the host page', () => {
   });
 
   it('applies every documented custom property to the part it names', async () => {
-    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
     el.style.setProperty('--open-letter-accent', 'rgb(200, 0, 0)');
     el.style.setProperty('--open-letter-link-color', 'rgb(0, 0, 200)');
     el.style.setProperty('--open-letter-background', 'rgb(250, 250, 240)');
@@ -60,9 +55,11 @@ describe('theming: the block looks at home on the host page', () => {
       'open-letter__sources',
     ];
     // As a theme writes it: class selectors inside the element, loaded after the block's own stylesheet.
-    const remove = pageStyle(classes.map((name, index) => `open-letter .${name} { outline: ${index + 1}px solid rgb(1, 2, 3); }`).join('\n'));
+    const remove = pageStyle(
+      classes.map((name, index) => `open-letter .${name} { outline: ${index + 1}px solid rgb(1, 2, 3); }`).join('\n'),
+    );
     try {
-      const el = await loaded(DEMO_URL, { lang: 'nl' });
+      const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
       classes.forEach((name, index) => {
         const node = el.querySelector(`.${name}`)!;
         expect(node, name).to.exist;
@@ -73,8 +70,8 @@ describe('theming: the block looks at home on the host page', () => {
     }
   });
 
-  it('follows the page\'s colour scheme: a lighter accent when the page is dark', async () => {
-    const el = await loaded(DEMO_URL, { lang: 'nl' });
+  it("follows the page's colour scheme: a lighter accent when the page is dark", async () => {
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
     const accent = () => getComputedStyle(el.querySelector('ol')!).borderInlineStartColor;
     const light = accent();
     el.style.colorScheme = 'dark';
@@ -85,12 +82,14 @@ describe('theming: the block looks at home on the host page', () => {
 
   it('prints each source link with its address written out', async function () {
     if (!isChromium) this.skip(); // print emulation needs Chromium's DevTools protocol
-    const el = await loaded(DEMO_URL, { lang: 'nl' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' } }));
     await emulateMedia({ media: 'print' });
     try {
       const link = el.querySelector('a')!;
       expect(getComputedStyle(link, '::after').content).to.contain(link.href);
-      expect(getComputedStyle(el.querySelector('.open-letter__controls')!).display, 'the language switch').to.equal('none');
+      expect(getComputedStyle(el.querySelector('.open-letter__controls')!).display, 'the language switch').to.equal(
+        'none',
+      );
     } finally {
       await emulateMedia({ media: 'screen' });
     }
@@ -101,11 +100,14 @@ describe('theming: highlighting the own party', () => {
   const itemOf = (el: OpenLetter, name: string) =>
     [...el.querySelectorAll('.open-letter__signatory')].find((item) => item.textContent!.includes(name))!;
 
-  it('marks the party\'s signatory in words and in bold, in Dutch and English', async () => {
+  it("marks the party's signatory in words and in bold, in Dutch and English", async () => {
     const campaign = await demoCampaign();
     const own = campaign.signatories.find((signatory) => signatory.party === 'Houten Anders!')!;
-    for (const [lang, words] of [['nl', '(onze partij)'], ['en', '(our party)']]) {
-      const el = await loaded(DEMO_URL, { lang, highlight: 'Houten Anders!' });
+    for (const [lang, words] of [
+      ['nl', '(onze partij)'],
+      ['en', '(our party)'],
+    ]) {
+      const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang, highlight: 'Houten Anders!' } }));
       const item = itemOf(el, own.name);
       expect(textOf(item)).to.contain(words);
       expect(getComputedStyle(item).fontWeight).to.equal('700');
@@ -118,19 +120,21 @@ describe('theming: highlighting the own party', () => {
   it('accepts several names, by party or by person, in any case', async () => {
     const campaign = await demoCampaign();
     const [first, second] = campaign.signatories;
-    const el = await loaded(DEMO_URL, { lang: 'nl', highlight: `${first.party.toUpperCase()}, ${second.name}` });
+    const { el } = await settled(
+      mount({ src: DEMO_URL, attributes: { lang: 'nl', highlight: `${first.party.toUpperCase()}, ${second.name}` } }),
+    );
     expect(textOf(itemOf(el, first.name))).to.contain('(onze partij)');
     expect(textOf(itemOf(el, second.name))).to.contain('(onze partij)');
     expect(el.querySelectorAll('.open-letter__badge')).to.have.length(2);
   });
 
   it('marks nothing when no signatory matches', async () => {
-    const el = await loaded(DEMO_URL, { lang: 'nl', highlight: 'Een Andere Partij' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl', highlight: 'Een Andere Partij' } }));
     expect(el.querySelectorAll('.open-letter__badge')).to.have.length(0);
   });
 
   it('is accessible with a highlight', async () => {
-    const el = await loaded(DEMO_URL, { lang: 'en', highlight: 'Houten Anders!' });
+    const { el } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'en', highlight: 'Houten Anders!' } }));
     await expect(el).to.be.accessible();
   });
 });
@@ -143,7 +147,15 @@ describe('the element manifest (custom-elements.json)', () => {
     expect(element, 'no declaration with tagName open-letter').to.exist;
     const names = (list: { name: string }[] = []) => list.map((item) => item.name).sort();
     expect(names(element.attributes)).to.deep.equal(
-      ['heading-level', 'hide-language-switch', 'highlight', 'lang', 'links-in-new-tab', 'referrerpolicy', 'src'].sort(),
+      [
+        'heading-level',
+        'hide-language-switch',
+        'highlight',
+        'lang',
+        'links-in-new-tab',
+        'referrerpolicy',
+        'src',
+      ].sort(),
     );
     expect(names(element.events)).to.deep.equal(['open-letter-error', 'open-letter-load']);
     expect(names(element.slots)).to.deep.equal(['']);
@@ -165,7 +177,8 @@ describe('the element manifest (custom-elements.json)', () => {
 
 describe('the styling hooks in the README', () => {
   /** Every `open-letter__…` class name in a text. */
-  const classNames = (text: string) => new Set([...text.matchAll(/open-letter__[a-z]+(?:-[a-z]+)*(?:--[a-z]+)?/g)].map((match) => match[0]));
+  const classNames = (text: string) =>
+    new Set([...text.matchAll(/open-letter__[a-z]+(?:-[a-z]+)*(?:--[a-z]+)?/g)].map((match) => match[0]));
 
   it('documents every class name the block renders, and no other', async () => {
     const readme = await (await fetch('/README.md')).text();
@@ -173,26 +186,41 @@ describe('the styling hooks in the README', () => {
     const theming = readme.slice(start, readme.indexOf('\n## ', start + 1));
     // The table writes modifiers after their block: `open-letter__section` (`--demands`, …).
     const documented = classNames(
-      theming.replace(/`(open-letter__[a-z-]+)` \(((?:`--[a-z]+`(?:, )?)+)\)/g, (_all, block: string, modifiers: string) =>
-        [block, ...[...modifiers.matchAll(/--[a-z]+/g)].map(([modifier]) => block + modifier)].join(' '),
+      theming.replace(
+        /`(open-letter__[a-z-]+)` \(((?:`--[a-z]+`(?:, )?)+)\)/g,
+        (_all, block: string, modifiers: string) =>
+          [block, ...[...modifiers.matchAll(/--[a-z]+/g)].map(([modifier]) => block + modifier)].join(' '),
       ),
     );
     // Every state and every kind of part: a highlighted long list, a translation, an address-like title, an unlinked source, a failure.
     const campaign = await demoCampaign();
-    campaign.signatories = [...campaign.signatories, ...campaign.signatories, ...campaign.signatories, ...campaign.signatories];
+    campaign.signatories = [
+      ...campaign.signatories,
+      ...campaign.signatories,
+      ...campaign.signatories,
+      ...campaign.signatories,
+    ];
     campaign.sources = [
       ...campaign.sources!,
       { title: 'www.rijksoverheid.nl', url: 'https://example.org/elders' },
       { title: 'Geen adres', url: 'mailto:iemand@example.org' },
     ];
     const blocks = [
-      await withCampaign(campaign, { lang: 'en', highlight: 'Houten Anders!' }),
-      await loaded('/api/not-found.json', { lang: 'nl' }),
+      (await settled(mount({ campaign, attributes: { lang: 'en', highlight: 'Houten Anders!' } }))).el,
+      (await settled(mount({ src: '/api/not-found.json', attributes: { lang: 'nl' } }))).el,
     ];
-    const rendered = new Set(blocks.flatMap((el) => [...el.querySelectorAll('[class]')].flatMap((node) => [...node.classList])));
+    const rendered = new Set(
+      blocks.flatMap((el) => [...el.querySelectorAll('[class]')].flatMap((node) => [...node.classList])),
+    );
     rendered.delete('open-letter__live'); // the element's own container, not a part of the letter
     const classes = new Set([...rendered].filter((name) => name.startsWith('open-letter__')));
-    expect([...classes].filter((name) => !documented.has(name)), 'rendered but not in the README').to.deep.equal([]);
-    expect([...documented].filter((name) => !classes.has(name)), 'in the README but never rendered').to.deep.equal([]);
+    expect(
+      [...classes].filter((name) => !documented.has(name)),
+      'rendered but not in the README',
+    ).to.deep.equal([]);
+    expect(
+      [...documented].filter((name) => !classes.has(name)),
+      'in the README but never rendered',
+    ).to.deep.equal([]);
   });
 });
