@@ -237,11 +237,12 @@ export default defineConfig(({ mode }) => {
         },
       },
       minify: 'terser',
-      // Three passes: about 0.3 KB gzip smaller than the default minifier on this code.
+      // Three passes: about 0.3 KB gzip smaller than the default minifier on this code. Unused
+      // parameters go (15 B gzip): nothing in the file reads a function's `length`.
       terserOptions: {
         module: true,
         ecma: 2020,
-        compress: { passes: 3, pure_getters: true },
+        compress: { passes: 3, pure_getters: true, keep_fargs: false },
         mangle: { properties: { regex: internalProperties } },
       },
       // The map is written, but not referenced from the file every visitor downloads.
