@@ -59,15 +59,15 @@ function stylesheet(): Plugin {
 /**
  * The one-file build leaves out library code the block never runs: Lit's shadow-root
  * styling (css-tag.js: the block renders into the light DOM, styled by open-letter.css),
- * @lit/localize's message hashing (id-generation.js: every msg() names its id) and its
- * one-locale-per-page runtime mode (runtime.js: the block uses the reentrant mode). Each
- * stub fails loudly if it is ever called.
+ * @lit/localize's message hashing and html`` messages (runtime-msg.js: every msg() names
+ * its id and is a string or str``) and its one-locale-per-page runtime mode (runtime.js:
+ * the block uses the reentrant mode). Each stub fails loudly if it is ever called.
  */
 function withoutUnusedLibraryCode(): Plugin {
   const stub = (file: string) => fileURLToPath(new URL(`./scripts/${file}`, import.meta.url));
   const stubs = [
     { source: './css-tag.js', library: '@lit/reactive-element', stub: stub('lit-css-tag-stub.js') },
-    { source: './id-generation.js', library: '@lit/localize', stub: stub('lit-localize-id-stub.js') },
+    { source: '../internal/runtime-msg.js', library: '@lit/localize', stub: stub('lit-localize-runtime-msg-stub.js') },
     { source: './init/runtime.js', library: '@lit/localize', stub: stub('lit-localize-runtime-stub.js') },
   ];
   return {
