@@ -166,7 +166,6 @@ const internalProperties = new RegExp(
     'budget',
     'hasControls',
     'signatoryDisclosure',
-    'focusable',
     // src/chunked-render.ts
     'cut',
     'growing',

@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { checkCampaign, type Campaign } from './campaign-schema.js';
 import { languagesOf } from './campaign-text.js';
 import { ChunkedRenderController } from './chunked-render.js';
-import { letterTemplate } from './letter-template.js';
+import { isHeadingLevel, letterTemplate } from './letter-template.js';
 import { CampaignError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, type FailureReason } from './limits.js';
 import { requestCampaign } from './shared-request.js';
 import {
@@ -436,7 +436,7 @@ export class OpenLetter extends LitElement {
           ? html`<button
               type="button"
               class="open-letter__retry"
-              aria-disabled=${state.status === 'loading' ? 'true' : 'false'}
+              aria-disabled=${state.status === 'loading'}
               @click=${this.#retry}
             >
               ${msg('Try again', { id: 'try-again' })}
@@ -468,7 +468,7 @@ export class OpenLetter extends LitElement {
         ? html`<button
             type="button"
             class="open-letter__disclosure"
-            aria-expanded=${this.allSignatoriesShown ? 'true' : 'false'}
+            aria-expanded=${this.allSignatoriesShown}
             aria-controls=${`${p}signatory-list`}
             @click=${() => (this.allSignatoriesShown = !this.allSignatoriesShown)}
           >
@@ -488,7 +488,7 @@ export class OpenLetter extends LitElement {
             type="button"
             class="open-letter__language"
             lang=${language}
-            aria-pressed=${language === reader ? 'true' : 'false'}
+            aria-pressed=${language === reader}
             @click=${() => this.#choose(language)}
           >
             ${languageNames[language]}
@@ -509,10 +509,6 @@ function fragment(): string {
 
 function hasId(node: Element, id: string): boolean {
   return !!id && (node.id === id || !!node.querySelector(`#${CSS.escape(id)}`));
-}
-
-function isHeadingLevel(level: unknown): boolean {
-  return Number.isInteger(level) && (level as number) >= 1 && (level as number) <= 6;
 }
 
 /** `highlight` as names: an attribute's comma-separated list, or a list a framework passes as a property. */
