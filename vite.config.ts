@@ -6,6 +6,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { campaignSchema, jsonSchemaOf, textSchema } from './src/campaign-schema.js';
+import { litCuts } from './scripts/lit-cuts.js';
 
 /** Writes `dist/open-letter.schema.json` from the same schema the element checks with. */
 function campaignJsonSchema(): Plugin {
@@ -61,7 +62,8 @@ function stylesheet(): Plugin {
  * styling (css-tag.js: the block renders into the light DOM, styled by open-letter.css),
  * @lit/localize's message hashing and html`` messages (runtime-msg.js: every msg() names
  * its id and is a string or str``) and its one-locale-per-page runtime mode (runtime.js:
- * the block uses the reentrant mode). Each stub fails loudly if it is ever called.
+ * the block uses the reentrant mode), and the pieces of Lit's own modules listed in
+ * scripts/lit-cuts.ts. Each stub fails loudly if it is ever called.
  */
 function withoutUnusedLibraryCode(): Plugin {
   const stub = (file: string) => fileURLToPath(new URL(`./scripts/${file}`, import.meta.url));
@@ -70,12 +72,27 @@ function withoutUnusedLibraryCode(): Plugin {
     { source: '../internal/runtime-msg.js', library: '@lit/localize', stub: stub('lit-localize-runtime-msg-stub.js') },
     { source: './init/runtime.js', library: '@lit/localize', stub: stub('lit-localize-runtime-stub.js') },
   ];
+  const leftOut = `import { leftOut } from ${JSON.stringify(stub('left-out.js'))};\n`;
   return {
     name: 'open-letter:without-unused-library-code',
     apply: 'build',
     enforce: 'pre',
     resolveId(source, importer) {
       return stubs.find((entry) => entry.source === source && importer?.includes(entry.library))?.stub ?? null;
+    },
+    transform(code, id) {
+      const cuts = litCuts.filter((cut) => id.endsWith(`/node_modules/${cut.file}`));
+      if (!cuts.length) return null;
+      const cut = new RolldownMagicString(code);
+      for (const { file, what, code: piece, stub: replacement } of cuts) {
+        const at = code.indexOf(piece);
+        if (at < 0 || code.indexOf(piece, at + 1) >= 0) {
+          return this.error(`${file} changed: its code for ${what} is not there once, word for word; see scripts/lit-cuts.ts`);
+        }
+        cut.overwrite(at, at + piece.length, replacement);
+      }
+      cut.prepend(leftOut);
+      return { code: cut.toString(), map: cut.generateMap({ hires: true }).toString() };
     },
   };
 }
