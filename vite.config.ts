@@ -157,10 +157,10 @@ function demoAtRoot(): Plugin {
 }
 
 /**
- * Property names the one-file build may shorten (about 0.15 KB gzip): our own objects' internal
+ * Property names the one-file build may shorten (about 0.13 KB gzip): our own objects' internal
  * names, each used by nothing else in the file. Never a name the outside world or Lit reads:
  * not the element's properties, attributes, events or their `detail`, not a campaign field,
- * not Lit's own (`state`, `host`, `render`, `hostUpdated`…), not a DOM name. Terser renames
+ * not what Lit reads from us (`state`, `host`, `render`, `hostUpdated`…), not a DOM name. Terser renames
  * every property of a listed name, whatever its object, so a name shared with anything
  * else must not be listed; names of the DOM (such as `next`) it never renames.
  */
