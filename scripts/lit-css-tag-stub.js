@@ -2,9 +2,9 @@
 // vite.config.ts). <open-letter> renders into the light DOM and has no `static styles`,
 // so Lit's shadow-root style adoption is never used; its code (about 0.5 KB gzip) would
 // only add to what every visitor downloads. Anything that does try to use it fails loudly.
-const unused = () => {
-  throw new Error('<open-letter>: css`` and adopted styles are left out of this build');
-};
+import { leftOut } from './left-out.js';
+
+const unused = () => leftOut('css`` and adopted styles');
 export const supportsAdoptingStyleSheets = false;
 export class CSSResult {}
 export const css = unused;

@@ -41,22 +41,16 @@ export interface LetterView {
   signatoryDisclosure?: TemplateResult;
 }
 
-interface HeadingAttributes {
-  id: string;
-  className: string;
-  lang?: string;
-  /** Only the title: a target for focus after a retry. */
-  focusable?: boolean;
-}
+type Heading = (id: string, className: string, lang: unknown, tabindex: unknown, content: unknown) => TemplateResult;
 
 /** One template per heading level: a tag name cannot be a binding. */
-const headings = [
-  (a: HeadingAttributes, c: unknown) => html`<h1 id=${a.id} class=${a.className} lang=${a.lang ?? nothing} tabindex=${a.focusable ? -1 : nothing}>${c}</h1>`,
-  (a: HeadingAttributes, c: unknown) => html`<h2 id=${a.id} class=${a.className} lang=${a.lang ?? nothing} tabindex=${a.focusable ? -1 : nothing}>${c}</h2>`,
-  (a: HeadingAttributes, c: unknown) => html`<h3 id=${a.id} class=${a.className} lang=${a.lang ?? nothing} tabindex=${a.focusable ? -1 : nothing}>${c}</h3>`,
-  (a: HeadingAttributes, c: unknown) => html`<h4 id=${a.id} class=${a.className} lang=${a.lang ?? nothing} tabindex=${a.focusable ? -1 : nothing}>${c}</h4>`,
-  (a: HeadingAttributes, c: unknown) => html`<h5 id=${a.id} class=${a.className} lang=${a.lang ?? nothing} tabindex=${a.focusable ? -1 : nothing}>${c}</h5>`,
-  (a: HeadingAttributes, c: unknown) => html`<h6 id=${a.id} class=${a.className} lang=${a.lang ?? nothing} tabindex=${a.focusable ? -1 : nothing}>${c}</h6>`,
+const headings: Heading[] = [
+  (id, className, lang, tabindex, content) => html`<h1 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h1>`,
+  (id, className, lang, tabindex, content) => html`<h2 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h2>`,
+  (id, className, lang, tabindex, content) => html`<h3 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h3>`,
+  (id, className, lang, tabindex, content) => html`<h4 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h4>`,
+  (id, className, lang, tabindex, content) => html`<h5 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h5>`,
+  (id, className, lang, tabindex, content) => html`<h6 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h6>`,
 ];
 
 export function letterTemplate(campaign: Campaign, view: LetterView): TemplateResult {
@@ -75,8 +69,13 @@ export function letterTemplate(campaign: Campaign, view: LetterView): TemplateRe
       : html`<li class=${className} id=${id ?? nothing} lang=${langAttribute}>${words}</li>`;
   };
   const heading = (offset: number, content: unknown, id: string, className: string, lang?: string) =>
-    headings[Math.min(clampLevel(view.headingLevel) + offset, 6) - 1](
-      { id: p + id, className, lang, focusable: id === 'title' },
+    // Any other heading level is the default, 2 (the element warns about it). The title is a
+    // target for focus after a retry.
+    headings[Math.min((isHeadingLevel(view.headingLevel) ? view.headingLevel : 2) + offset, 6) - 1](
+      p + id,
+      className,
+      lang ?? nothing,
+      id === 'title' ? -1 : nothing,
       content,
     );
   const letter = campaign.letter;
@@ -197,9 +196,9 @@ function normalize(name: string): string {
   return name.trim().toLowerCase();
 }
 
-/** A heading level from 1 to 6; anything else is the default, 2 (the element warns about it). */
-function clampLevel(level: number): number {
-  return Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2;
+/** Whether `level` is a heading level: a whole number from 1 to 6. */
+export function isHeadingLevel(level: unknown): level is number {
+  return Number.isInteger(level) && (level as number) >= 1 && (level as number) <= 6;
 }
 
 export function formatDate(isoDate: string, language: Language): string {

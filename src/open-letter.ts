@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { checkCampaign, type Campaign } from './campaign-schema.js';
 import { languagesOf } from './campaign-text.js';
 import { ChunkedRenderController } from './chunked-render.js';
-import { letterTemplate } from './letter-template.js';
+import { isHeadingLevel, letterTemplate } from './letter-template.js';
 import { CampaignError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, type FailureReason } from './limits.js';
 import { requestCampaign } from './shared-request.js';
 import {
@@ -176,7 +176,8 @@ export class OpenLetter extends LitElement {
   /** The event for the state this update renders, dispatched once it is in the page. */
   #event?: CustomEvent;
   #loadingTimer?: ReturnType<typeof setTimeout>;
-  #scrollToFragmentOnce = false;
+  /** The part of the letter the page's address points at (`page#<id>`), to scroll to once it is rendered. */
+  #fragmentTarget?: string;
   #internals = this.attachInternals();
 
   /** Renders into the page, not a shadow root: the letter belongs to the document. */
@@ -235,29 +236,29 @@ export class OpenLetter extends LitElement {
   }
 
   protected override update(changed: PropertyValues<this>): void {
-    const loaded = this.state.status === 'loaded';
     // Out before the live letter is in, in the same task: assistive technology never meets the
     // letter twice, and nothing paints with both or neither.
-    const hadFocus = loaded ? this.#takeOutFallback() : this.#putBackFallback();
+    if (this.state.status === 'loaded') this.#takeOutFallback();
+    else if (this.#fallback) {
+      this.#container!.before(...this.#fallback);
+      this.#fallback = undefined;
+    }
     // msg() reads the language while rendering: give it this block's own, decided after
     // willUpdate() has taken in a new campaign (whose language may be the deciding one).
     inLanguage(this.readerLanguage, () => super.update(changed));
-    // A keyboard user already in the pre-rendered letter goes on from its title.
-    if (hadFocus) this.querySelector<HTMLElement>('.open-letter__title')?.focus();
   }
 
   protected override updated(): void {
-    if (this.#scrollToFragmentOnce) {
-      // `page#<id>` of a part of the letter: the browser could not scroll there before the letter was in the page.
-      this.#scrollToFragmentOnce = false;
-      const id = fragment();
-      if (id) this.querySelector(`#${CSS.escape(id)}`)?.scrollIntoView();
-    }
     // Kept until the target is there: the title after a retry appears only once the letter has loaded.
     const target = this.#focusAfterUpdate && this.querySelector<HTMLElement>(this.#focusAfterUpdate);
     if (target) {
       target.focus();
       this.#focusAfterUpdate = undefined;
+    }
+    // After the focus, which may scroll too: the part the address points at is what the reader sees.
+    if (this.#fragmentTarget) {
+      this.querySelector(this.#fragmentTarget)?.scrollIntoView();
+      this.#fragmentTarget = undefined;
     }
     // After the render — of the whole letter, when a long one renders a part per task — so listeners
     // find the letter in the page, and may set src or campaign again.
@@ -384,40 +385,29 @@ export class OpenLetter extends LitElement {
     this.#chunks.reset();
   }
 
-  /**
-   * Takes the webmaster's children out of the page while the letter shows, keeping them for
-   * a failure. Returns whether focus was in them.
-   */
-  #takeOutFallback(): boolean {
-    if (this.#fallback) return false;
+  /** Takes the webmaster's children out of the page while the letter shows, keeping them for a failure. */
+  #takeOutFallback(): void {
+    if (this.#fallback) return;
     this.#ids(); // The pre-rendered letter's ids, while it is still here.
     const children = [...this.childNodes].filter(
       (node) => node !== this.#container && !(node instanceof HTMLLinkElement || node instanceof HTMLScriptElement),
     );
-    const focused = document.activeElement;
+    // The browser scrolled to `page#<id>` already if the pre-rendered letter has it; else it could not.
+    const id = fragment();
+    const target = id && `#${CSS.escape(id)}`;
+    if (target && !this.querySelector(target)) this.#fragmentTarget = target;
+    // A keyboard user already in the pre-rendered letter goes on from its title.
+    if (children.some((node) => node.contains(document.activeElement))) this.#focusAfterUpdate = '.open-letter__title';
     this.#fallback = children;
     for (const node of children) node.remove();
-    this.#scrollToFragmentOnce = !children.some((node) => node instanceof Element && hasId(node, fragment()));
-    return children.some((node) => node.contains(focused));
-  }
-
-  #putBackFallback(): false {
-    if (this.#fallback) this.#container!.before(...this.#fallback);
-    this.#fallback = undefined;
-    return false;
   }
 
   /** Ids unique on the page: the pre-rendered letter's, else from the element's id, else by its place among the blocks. */
   #ids(): string {
-    if (this.#idPrefix) return this.#idPrefix;
-    const prerendered = this.querySelector(':scope > .open-letter__letter[id$="letter"]');
-    if (prerendered) return (this.#idPrefix = prerendered.id.slice(0, -'letter'.length));
-    if (this.id) return (this.#idPrefix = `${this.id}-`);
-    const root = this.getRootNode() as Document | ShadowRoot;
-    let n = [...root.querySelectorAll('open-letter')].indexOf(this) + 1;
-    const prefix = () => (n > 1 ? `open-letter-${n}-` : 'open-letter-');
-    while (root.getElementById?.(`${prefix()}letter`)) n++;
-    return (this.#idPrefix = prefix());
+    return (this.#idPrefix ||=
+      this.querySelector(':scope > .open-letter__letter[id$="letter"]')?.id.slice(0, -'letter'.length) ||
+      (this.id && `${this.id}-`) ||
+      idsByPlace(this));
   }
 
   protected override render() {
@@ -436,7 +426,7 @@ export class OpenLetter extends LitElement {
           ? html`<button
               type="button"
               class="open-letter__retry"
-              aria-disabled=${state.status === 'loading' ? 'true' : 'false'}
+              aria-disabled=${state.status === 'loading'}
               @click=${this.#retry}
             >
               ${msg('Try again', { id: 'try-again' })}
@@ -468,7 +458,7 @@ export class OpenLetter extends LitElement {
         ? html`<button
             type="button"
             class="open-letter__disclosure"
-            aria-expanded=${this.allSignatoriesShown ? 'true' : 'false'}
+            aria-expanded=${this.allSignatoriesShown}
             aria-controls=${`${p}signatory-list`}
             @click=${() => (this.allSignatoriesShown = !this.allSignatoriesShown)}
           >
@@ -488,7 +478,7 @@ export class OpenLetter extends LitElement {
             type="button"
             class="open-letter__language"
             lang=${language}
-            aria-pressed=${language === reader ? 'true' : 'false'}
+            aria-pressed=${language === reader}
             @click=${() => this.#choose(language)}
           >
             ${languageNames[language]}
@@ -507,12 +497,13 @@ function fragment(): string {
   }
 }
 
-function hasId(node: Element, id: string): boolean {
-  return !!id && (node.id === id || !!node.querySelector(`#${CSS.escape(id)}`));
-}
-
-function isHeadingLevel(level: unknown): boolean {
-  return Number.isInteger(level) && (level as number) >= 1 && (level as number) <= 6;
+/** `open-letter-` for the first block of a page, `open-letter-2-` for the second…, skipping any already taken. */
+function idsByPlace(block: OpenLetter): string {
+  const root = block.getRootNode() as Document | ShadowRoot;
+  let n = [...root.querySelectorAll('open-letter')].indexOf(block) + 1;
+  const prefix = () => (n > 1 ? `open-letter-${n}-` : 'open-letter-');
+  while (root.getElementById?.(`${prefix()}letter`)) n++;
+  return prefix();
 }
 
 /** `highlight` as names: an attribute's comma-separated list, or a list a framework passes as a property. */

@@ -1,7 +1,9 @@
 // The built dist/open-letter.js on host pages that are hard on it (issue 13): a page that
 // refuses its Trusted Types policy or has frozen built-ins gets its fallback and a console
 // message saying why, never an uncaught error; a page that pollutes Object.prototype gets
-// the letter as if it had not. Each page is test/pages/hostile-host.html in a frame.
+// the letter as if it had not. Each page is test/pages/hostile-host.html in a frame. A Lit
+// site's hydration support, which renders the block's templates with the page's own
+// lit-html, still gets the letter (test/pages/lit-site.html).
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { demoCampaign, isShown, openPage, shownTitle } from './helpers.js';
 
@@ -93,5 +95,19 @@ describe('dist/open-letter.js on a page that pollutes Object.prototype', () => {
     expect(article.querySelectorAll('li').length, 'every demand, signatory and source').to.be.greaterThan(
       campaign.letter.demands.length,
     );
+  });
+});
+
+describe("dist/open-letter.js on a Lit site whose hydration support renders the block's templates", () => {
+  it('shows the letter and switches its language', async () => {
+    const page = await openPage<Window & { litElementHydrateSupport?: unknown }>('/test/pages/lit-site.html');
+    expect(typeof page.litElementHydrateSupport, 'the page hooks every LitElement').to.equal('function');
+    const letter = page.document.getElementById('letter')!;
+    const titles = (await demoCampaign()).title as Record<string, string>;
+    const titleShown = () => letter.querySelector<HTMLElement>('article h2')?.innerText.trim();
+    await waitUntil(() => titleShown() === titles.nl, 'no Dutch letter', { timeout: 5000 });
+    [...letter.querySelectorAll('button')].find((button) => button.innerText.trim() === 'English')!.click();
+    await waitUntil(() => titleShown() === titles.en, 'no English letter', { timeout: 5000 });
+    expect(letter.querySelectorAll('article').length, 'one letter').to.equal(1);
   });
 });

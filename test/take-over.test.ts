@@ -48,7 +48,10 @@ describe('the block takes over its pre-rendered letter in place', () => {
 
   it('moves nothing below it: the text below stays put, and no layout shift (CLS 0) where the engine reports them', () => {
     const belowTop = page.document.getElementById('below')!.getBoundingClientRect().top + page.scrollY;
-    expect(belowTop, 'the top of the text below the block, in page coordinates').to.be.closeTo(record.before.belowTop, 1);
+    expect(belowTop, 'the top of the text below the block, in page coordinates').to.be.closeTo(
+      record.before.belowTop,
+      1,
+    );
     // Layout Instability API: Chromium only; the positions above hold in every engine.
     if (record.layoutShifts) {
       expect(record.layoutShifts, 'layout shift scores during the take-over').to.deep.equal([]);
@@ -75,5 +78,22 @@ describe('the block takes over its pre-rendered letter in place', () => {
       (heading) => collapsed(heading.textContent) === title,
     );
     expect(headings, `headings "${title}" in the document`).to.have.length(1);
+  });
+});
+
+describe('a keyboard user in the pre-rendered letter when the block takes it over', () => {
+  it("goes on from the live letter's title", async () => {
+    const page = await openPage<PageWindow>('/api/snippet-page?lang=nl&letter=prerendered&campaign-delay=1500');
+    try {
+      const link = page.document.querySelector<HTMLElement>('open-letter .open-letter__letter a[href]')!;
+      link.focus();
+      expect(page.document.activeElement, 'a source link of the pre-rendered letter has focus').to.equal(link);
+      await waitUntil(() => !link.isConnected, 'the block took the letter over', { timeout: 10_000 });
+      const focused = page.document.activeElement;
+      expect(focused?.matches('.open-letter__title'), `focus is on ${focused?.outerHTML.slice(0, 60)}`).to.be.true;
+      expect(focused?.textContent?.trim()).to.equal(textIn((await demoCampaign()).title, 'nl'));
+    } finally {
+      page.frameElement?.remove();
+    }
   });
 });

@@ -30,11 +30,11 @@ export function embedTemplate(campaign: Campaign, reader: Language, letterUrl: U
     <h1 class="open-letter-embed__title" lang=${title.lang}>${title.words}</h1>
     <p class="open-letter-embed__meta">
       <time datetime=${campaign.date}>${formatDate(campaign.date, reader)}</time>${initiator
-        ? html`<span aria-hidden="true"> · </span>${msg('Initiated by')} <bdi lang=${initiator.lang}>${initiator.words}</bdi>`
+        ? html`<span aria-hidden="true"> · </span>${msg('Initiated by', { id: 'initiated-by' })} <bdi lang=${initiator.lang}>${initiator.words}</bdi>`
         : nothing}
     </p>
     ${summary ? html`<p class="open-letter-embed__summary" lang=${summary.lang}>${summary.words}</p>` : nothing}
-    <h2 class="open-letter-embed__heading">${msg('What we are asking for')}</h2>
+    <h2 class="open-letter-embed__heading">${msg('What we are asking for', { id: 'demands' })}</h2>
     <ol class="open-letter-embed__demands">
       ${campaign.letter.demands.map((demand) => {
         const { words: text, lang } = shown(demand);
