@@ -1,7 +1,8 @@
 /**
- * Fetching a campaign: one request, no cookies, a size limit, and failures that say
- * what went wrong in words a webmaster can act on. The time limit is the caller's
- * (shared-request.ts): it covers a retry too.
+ * Fetching a campaign: one request without cookies (or the page's own preload of it, which
+ * sends them to the page's own origin at most), a size limit, and failures that say what went
+ * wrong in words a webmaster can act on. The time limit is the caller's (shared-request.ts): it
+ * covers a retry too.
  */
 import { CampaignError } from './limits.js';
 
@@ -36,6 +37,19 @@ export function referrerPolicyOf(value: unknown): ReferrerPolicy {
 }
 
 /**
+ * Whether the page preloads `url` as `<link rel="preload" as="fetch" crossorigin="anonymous">` does:
+ * the browser hands that answer over only to a request of the same credentials mode, `same-origin`,
+ * which sends cookies to the page's own origin only (and the preload has already made the request).
+ * The link's `crossOrigin` reads the attribute as HTML does: an empty or unknown value is anonymous too;
+ * other elements with a `rel` have no `crossOrigin`.
+ */
+function preloaded(url: URL): boolean {
+  return [...document.querySelectorAll<HTMLLinkElement>('[rel~=preload][as=fetch i]')].some(
+    (link) => link.href === url.href && link.crossOrigin === 'anonymous',
+  );
+}
+
+/**
  * Fetches and parses the JSON at `url`, refusing answers larger than `maxBytes`. Rejects
  * with a CampaignError for every failure, or with the abort reason when `init.signal`
  * aborts first.
@@ -44,7 +58,7 @@ export async function fetchCampaignJson(url: URL, init: FetchInit, maxBytes: num
   const { signal } = init;
   let response: Response | undefined;
   try {
-    response = await fetch(url, { ...init, credentials: 'omit' });
+    response = await fetch(url, { ...init, credentials: preloaded(url) ? 'same-origin' : 'omit' });
     const { status, statusText } = response;
     if (!response.ok) {
       throw new CampaignError(
