@@ -127,7 +127,7 @@ const listOf = <T extends v.GenericSchema>(item: T, max: number, many: string) =
 
 /** A list of at least one (`one`, e.g. "demand") and at most `max` items. */
 const nonEmptyListOf = <T extends v.GenericSchema>(item: T, max: number, many: string, one: string) =>
-  v.pipe(v.array(item), v.minLength(1, atLeastOne(one)), v.maxLength(max, atMost(max, many)));
+  v.pipe(v.array(item), v.nonEmpty(atLeastOne(one)), v.maxLength(max, atMost(max, many)));
 
 export const signatorySchema = v.object({
   name: nameSchema,

@@ -12,8 +12,9 @@
  * prototype chain (`key in input`, `for … in` over a schema's entries, `dataset.issues` on
  * its own objects), so a polluted `Object.prototype` changes its answers or makes it loop
  * forever. This walker knows the few schema kinds and actions the campaign format uses:
- * objects, optional entries, lists with a minimum and maximum length, strings with checks,
- * and custom schemas (which check a whole value with one function).
+ * objects, optional entries, lists that must not be empty or have a maximum length, strings
+ * with checks, and custom schemas (which check a whole value with one function). It reads a
+ * schema's own properties only too, and tells the kinds apart by which of them it has.
  */
 
 /** One problem found, with the JSON path of the value it is about. */
@@ -25,14 +26,18 @@ export interface Problem {
 
 /** The fields of a valibot schema or action that the walker reads. */
 interface Node {
-  type: string;
-  /** A string, except for custom schemas: a function of the value (campaign-schema.ts, checkedBy). */
-  message?: string | ((issue: { input: unknown }) => string);
+  /** An object's fields. */
   entries?: Record<string, Node>;
+  /** A list's items. */
   item?: Node;
+  /** What an optional field holds when it is there. */
   wrapped?: Node;
+  /** A custom schema's check of the whole value, with a message that is a function of the value. */
   check?: (input: unknown) => boolean;
-  requirement?: unknown;
+  message?: string | ((issue: { input: unknown }) => string);
+  /** A check's predicate, or a list's maximum length; none: the list must not be empty (non_empty). */
+  requirement?: number | ((input: unknown) => boolean);
+  /** The schema itself, then its validations. */
   pipe?: Node[];
 }
 
@@ -64,13 +69,13 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
   const validated = (node: Node, value: unknown, length: number, path: string) => {
     const before = problems.length;
     for (const action of own(node, 'pipe')?.slice(1) ?? []) {
-      const requirement = action.requirement;
+      const requirement = own(action, 'requirement');
       if (
-        !(action.type === 'min_length'
-          ? length >= (requirement as number)
-          : action.type === 'max_length'
-            ? length <= (requirement as number)
-            : (requirement as (input: unknown) => boolean)(value))
+        !(typeof requirement === 'function'
+          ? requirement(value)
+          : requirement === undefined
+            ? length
+            : length <= requirement)
       ) {
         problem(path, action.message as string);
       }
@@ -83,35 +88,39 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
    * problems say so, and what it returns does not matter: the copy is thrown away.
    */
   const walk = (node: Node, value: unknown, path: string): unknown => {
-    if (value === undefined) return node.type === 'optional' ? undefined : problem(path, 'is missing');
-    if (node.type === 'optional') node = node.wrapped!;
-    switch (node.type) {
-      case 'object': {
-        if (!isRecord(value)) return problem(path, `must be an object${Array.isArray(value) ? ', not a list' : ''}`);
-        const copy: Record<string, unknown> = Object.create(NOTHING);
-        for (const [key, entry] of Object.entries(node.entries!)) {
-          reading = path ? `${path}.${key}` : key;
-          const itemCopy = walk(entry, own(value, key), reading);
-          if (itemCopy !== undefined) copy[key] = itemCopy;
-        }
-        return Object.freeze(copy);
+    const wrapped = own(node, 'wrapped');
+    if (value === undefined) return wrapped ? undefined : problem(path, 'is missing');
+    node = wrapped ?? node;
+    const entries = own(node, 'entries');
+    const item = own(node, 'item');
+    const check = own(node, 'check');
+    if (entries) {
+      if (!isRecord(value)) return problem(path, `must be an object${Array.isArray(value) ? ', not a list' : ''}`);
+      const copy: Record<string, unknown> = Object.create(NOTHING);
+      for (const [key, entry] of Object.entries(entries)) {
+        reading = path ? `${path}.${key}` : key;
+        const itemCopy = walk(entry, own(value, key), reading);
+        if (itemCopy !== undefined) copy[key] = itemCopy;
       }
-      case 'array': {
-        if (!Array.isArray(value)) return problem(path, 'must be a list');
-        const { length } = value;
-        // The count first: an over-long list is not walked item by item.
-        if (!validated(node, value, length, path)) return;
-        const copy: unknown[] = [];
-        for (let index = 0; index < length; index++) {
-          reading = `${path}[${index}]`;
-          copy.push(walk(node.item!, own(value, index), reading));
-        }
-        return Object.freeze(copy);
+      return Object.freeze(copy);
+    }
+    if (item) {
+      if (!Array.isArray(value)) return problem(path, 'must be a list');
+      const { length } = value;
+      // The count first: an over-long list is not walked item by item.
+      if (!validated(node, value, length, path)) return;
+      const copy: unknown[] = [];
+      for (let index = 0; index < length; index++) {
+        reading = `${path}[${index}]`;
+        copy.push(walk(item, own(value, index), reading));
       }
-      case 'string':
-        if (typeof value !== 'string') return problem(path, 'must be a string');
-        validated(node, value, value.length, path);
-        return value;
+      return Object.freeze(copy);
+    }
+    if (!check) {
+      // A string, with checks.
+      if (typeof value !== 'string') return problem(path, 'must be a string');
+      validated(node, value, value.length, path);
+      return value;
     }
     // A custom schema checks a flat value (a text: a string, or an object of strings): check a copy.
     let copy = value;
@@ -120,7 +129,7 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
       for (const key of Object.keys(value)) record[key] = value[key];
       copy = Object.freeze(record);
     }
-    if (!node.check!(copy)) problem(path, (node.message as (issue: { input: unknown }) => string)({ input: copy }));
+    if (!check(copy)) problem(path, (node.message as (issue: { input: unknown }) => string)({ input: copy }));
     return copy;
   };
 

@@ -632,7 +632,7 @@ describe('checkCampaign (property-based)', () => {
 
 describe('the valibot stub of the one-file build', () => {
   /** The fields of a schema or action that the checker reads (src/checked-copy.ts). */
-  const read = ['type', 'message', 'entries', 'item', 'wrapped', 'check', 'requirement', 'pipe'];
+  const read = ['message', 'entries', 'item', 'wrapped', 'check', 'requirement', 'pipe'];
   function described(node: unknown): unknown {
     if (typeof node !== 'object' || node === null) return node;
     if (Array.isArray(node)) return node.map(described);
@@ -654,8 +654,8 @@ describe('the valibot stub of the one-file build', () => {
     const build = (v: typeof valibot) => [
       v.object({ a: v.string(), b: v.optional(v.string()) }),
       v.array(v.custom(check, message)),
-      v.pipe(v.string(), v.check(checkString, message), v.minLength(1, message), v.maxLength(2, message)),
-      v.pipe(v.array(v.string()), v.maxLength(3, message)),
+      v.pipe(v.string(), v.check(checkString, message)),
+      v.pipe(v.array(v.string()), v.nonEmpty(message), v.maxLength(3, message)),
     ];
     expect(described(build(stub))).to.deep.equal(described(build(valibot)));
   });
