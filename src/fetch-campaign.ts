@@ -29,7 +29,8 @@ export function referrerPolicyOf(value: unknown): ReferrerPolicy {
   const link = document.createElement('a');
   if (typeof value === 'string') link.referrerPolicy = value;
   const policy = link.referrerPolicy as ReferrerPolicy;
-  if (!policy && value != null && value !== '') {
+  // The element passes no empty value: a value the link kept no policy from is none.
+  if (!policy && value) {
     const shown = typeof value === 'string' ? JSON.stringify(value) : `(a ${typeof value})`;
     console.warn(`<open-letter>: referrerpolicy ${shown} is not a referrer policy; the page's own applies`);
   }
@@ -59,14 +60,9 @@ export async function fetchCampaignJson(url: URL, init: FetchInit, maxBytes: num
   let response: Response | undefined;
   try {
     response = await fetch(url, { ...init, credentials: preloaded(url) ? 'same-origin' : 'omit' });
-    const { status, statusText } = response;
-    if (!response.ok) {
-      throw new CampaignError(
-        'http',
-        `${url} answered with HTTP status ${status}${statusText ? ` ${statusText}` : ''}`,
-        status,
-      );
-    }
+    const { status } = response;
+    // The status alone: HTTP/2 and later send no status text.
+    if (!response.ok) throw new CampaignError('http', `${url} answered with HTTP status ${status}`, status >= 500);
     // Read piece by piece, stopping as soon as the answer grows past the limit; an answer
     // that declares a larger size is refused unread.
     const declared = Number(response.headers.get('content-length'));
@@ -94,6 +90,7 @@ export async function fetchCampaignJson(url: URL, init: FetchInit, maxBytes: num
       response
         ? `the connection to ${url} broke off`
         : `could not reach ${url} (${error}); from another origin it needs Access-Control-Allow-Origin`,
+      true,
     );
   }
 }

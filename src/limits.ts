@@ -66,8 +66,8 @@ export class CampaignError extends Error {
   constructor(
     readonly reason: FailureReason,
     message: string,
-    /** The HTTP status, for reason `http`. */
-    readonly status?: number,
+    /** Often passing, worth one more try: a network failure or a server error (5xx). */
+    readonly transient?: boolean,
   ) {
     super(message);
   }

@@ -61,13 +61,12 @@ function start(key: string, url: URL, referrerPolicy: ReferrerPolicy, options: R
     () => controller.abort(new CampaignError('timeout', `no complete answer from ${url} within ${timeout / 1000} s`)),
     timeout,
   );
-  // Network failures and server errors (5xx) are often passing: try once more, after a pause,
+  // A transient failure (a network failure, a server error) is tried once more, after a pause,
   // if the pause ends before the deadline; else the failure itself says more than a timeout
   // would. A block that leaves during the pause has aborted the signal: the retry then ends
-  // at once, unsent.
+  // at once, unsent. (What else fetchCampaignJson rejects with is this request's abort reason.)
   const answer = fetchCampaignJson(url, init, maxBytes).catch(async (error: unknown) => {
-    const passing = error instanceof CampaignError && (error.reason === 'network' || (error.status ?? 0) >= 500);
-    if (!passing || Date.now() + retryDelay >= deadline) throw error;
+    if (!(error as CampaignError | undefined)?.transient || Date.now() + retryDelay >= deadline) throw error;
     await new Promise((resume) => setTimeout(resume, retryDelay));
     return fetchCampaignJson(url, init, maxBytes);
   });
