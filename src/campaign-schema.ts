@@ -101,23 +101,27 @@ const datePattern = v.check(
   'must be a date written as YYYY-MM-DD',
 );
 
-const realDate = v.check((value: string) => {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}, 'must be a real date');
+/** A date the calendar has: 2022-02-30 would become 2 March (an invalid date's toJSON() is null). */
+const realDate = v.check(
+  (value: string) => !!new Date(`${value}T00:00:00Z`).toJSON()?.startsWith(value),
+  'must be a real date',
+);
 
-/** The years a date may have, in whole centuries; always four digits, so that no date reads as another. */
-const yearsFrom = (from: number, to: number) =>
+/**
+ * The years a date may have, from the year `from` (four digits) to 2099; always four digits, so
+ * that no date reads as another. Dates of four-digit years compare as strings.
+ */
+const yearsFrom = (from: string) =>
   v.check(
     // A malformed date is reported by its pattern alone.
-    (value: string) => !/^\d{4}-/.test(value) || (+value.slice(0, 4) >= from && +value.slice(0, 4) <= to),
-    `must be a date in the years ${from} to ${to}`,
+    (value: string) => !/^\d{4}-/.test(value) || (value >= from && value < '2100'),
+    `must be a date in the years ${from} to 2099`,
   );
 
 /** The letter's own date: a letter of our times. */
-const letterYears = yearsFrom(1900, 2099);
+const letterYears = yearsFrom('1900');
 /** A source may be older: a law of 1848 is a source too. */
-const sourceYears = yearsFrom(1000, 2099);
+const sourceYears = yearsFrom('1000');
 
 const dateIn = (years: typeof letterYears) => v.pipe(v.string(), datePattern, realDate, years);
 
