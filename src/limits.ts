@@ -50,14 +50,13 @@ export const MAX_BYTES_RANGE = [0, 16 * DEFAULT_MAX_BYTES] as const;
 
 /**
  * `value` of the static limit `name` within `range`, with a console warning when it was not
- * (not a number at all: `fallback`).
+ * (not a number at all: `fallback`). The value used tells what was wrong: the minimum, the
+ * maximum, or the fallback for a value that is no number.
  */
 export function clamped(name: string, value: unknown, [min, max]: readonly [number, number], fallback: number): number {
   const number = typeof value === 'number' && !Number.isNaN(value) ? Math.min(Math.max(value, min), max) : fallback;
   if (number !== value) {
-    console.warn(
-      `<open-letter>: OpenLetter.${name} must be a number from ${min} to ${max} (got ${typeof value === 'number' ? value : typeof value}); using ${number}`,
-    );
+    console.warn(`<open-letter>: OpenLetter.${name} must be a number from ${min} to ${max}; using ${number}`);
   }
   return number;
 }
