@@ -14,23 +14,17 @@ export const DEFAULT_LANGUAGE: Language = 'nl';
  * or undefined for an unsupported or malformed tag.
  */
 export function supportedLanguageOf(tag: string | null | undefined): Language | undefined {
-  if (!tag) return undefined;
-  let language: string;
   try {
-    language = new Intl.Locale(tag).language;
+    const { language } = new Intl.Locale(tag!);
+    return (SUPPORTED_LANGUAGES as readonly string[]).includes(language) ? (language as Language) : undefined;
   } catch {
-    return undefined; // A malformed lang attribute must not break the block.
+    return undefined; // No tag, or a malformed one: a lang attribute must not break the block.
   }
-  return (SUPPORTED_LANGUAGES as readonly string[]).includes(language) ? (language as Language) : undefined;
 }
 
 /** The first candidate that names a supported language. */
 export function negotiateLanguage(candidates: Iterable<string | null | undefined>): Language | undefined {
-  for (const candidate of candidates) {
-    const language = supportedLanguageOf(candidate);
-    if (language) return language;
-  }
-  return undefined;
+  return [...candidates].map(supportedLanguageOf).find(Boolean);
 }
 
 /**
@@ -38,9 +32,9 @@ export function negotiateLanguage(candidates: Iterable<string | null | undefined
  * shadow roots, so a block inside another component still follows the page.
  */
 export function* languagesAround(element: Element): Generator<string> {
-  for (let node: Element | null = element; node;) {
+  for (let node: Element | null | undefined = element; node;) {
     if (node.hasAttribute('lang')) yield node.getAttribute('lang')!;
-    node = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
+    node = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host;
   }
 }
 
