@@ -8,10 +8,8 @@
 // the walker tells the kinds apart by which fields a schema has, so no `type` is needed.
 export const object = (entries) => ({ entries });
 export const array = (item) => ({ item });
-export const string = () => ({});
 export const optional = (wrapped) => ({ wrapped });
 export const custom = (check, message) => ({ check, message });
 export const pipe = (...items) => ({ ...items[0], pipe: items });
-export const check = (requirement, message) => ({ requirement, message });
 export const maxLength = (requirement, message) => ({ requirement, message });
 export const nonEmpty = (message) => ({ message });

@@ -89,41 +89,28 @@ const nameSchema = checkedBy<string>((input) => stringProblem(input, MAX_NAME_LE
 /** A source's address. */
 const urlSchema = checkedBy<string>((input) => stringProblem(input, MAX_URL_LENGTH));
 
-const languageTag = v.pipe(
-  v.string(),
-  v.check((input: string) => LANGUAGE_TAG.test(input), NOT_A_LANGUAGE_TAG),
-);
-/** The check of a language tag, so that the JSON Schema can give it its pattern. */
-const isLanguageTag = languageTag.pipe[1];
-
-const datePattern = v.check(
-  (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value),
-  'must be a date written as YYYY-MM-DD',
-);
-
-/** A date the calendar has: 2022-02-30 would become 2 March (an invalid date's toJSON() is null). */
-const realDate = v.check(
-  (value: string) => !!new Date(`${value}T00:00:00Z`).toJSON()?.startsWith(value),
-  'must be a real date',
+/** A language tag, such as the campaign's `language`. */
+const languageTag = checkedBy<string>((input) =>
+  typeof input === 'string' && LANGUAGE_TAG.test(input) ? undefined : NOT_A_LANGUAGE_TAG,
 );
 
 /**
- * The years a date may have, from the year `from` (four digits) to 2099; always four digits, so
- * that no date reads as another. Dates of four-digit years compare as strings.
+ * What is wrong with a date, if anything: it is written YYYY-MM-DD, is a day the calendar has,
+ * and lies from the year `from` (four digits) to 2099. Always four digits, so that no date reads
+ * as another, and such dates compare as strings.
  */
-const yearsFrom = (from: string) =>
-  v.check(
-    // A malformed date is reported by its pattern alone.
-    (value: string) => !/^\d{4}-/.test(value) || (value >= from && value < '2100'),
-    `must be a date in the years ${from} to 2099`,
-  );
+function dateProblem(input: unknown, from: string): string | undefined {
+  if (typeof input !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(input)) return 'must be a date written as YYYY-MM-DD';
+  // An invalid date's toJSON() is null; 2022-02-30 would become 2 March.
+  if (!new Date(`${input}T00:00:00Z`).toJSON()?.startsWith(input)) return 'must be a real date';
+  if (input < from || input >= '2100') return `must be a date in the years ${from} to 2099`;
+  return undefined;
+}
 
 /** The letter's own date: a letter of our times. */
-const letterYears = yearsFrom('1900');
+const letterDate = checkedBy<string>((input) => dateProblem(input, '1900'));
 /** A source may be older: a law of 1848 is a source too. */
-const sourceYears = yearsFrom('1000');
-
-const dateIn = (years: typeof letterYears) => v.pipe(v.string(), datePattern, realDate, years);
+const sourceDate = checkedBy<string>((input) => dateProblem(input, '1000'));
 
 /** A list of at most `max` items (`many`, e.g. "sources"). */
 const listOf = <T extends v.GenericSchema>(item: T, max: number, many: string) =>
@@ -151,7 +138,7 @@ export const sourceSchema = v.object({
   url: urlSchema,
   kind: v.optional(sourceKind),
   publisher: v.optional(nameSchema),
-  date: v.optional(dateIn(sourceYears)),
+  date: v.optional(sourceDate),
 });
 
 export const letterSchema = v.object({
@@ -176,7 +163,7 @@ export const campaignSchema = v.object({
   /** Languages whose texts are translations of the original `language`. */
   translations: v.optional(listOf(languageTag, MAX_LANGUAGES, 'languages')),
   title: textSchema,
-  date: dateIn(letterYears),
+  date: letterDate,
   summary: v.optional(textSchema),
   initiator: v.optional(textSchema),
   letter: letterSchema,
@@ -193,7 +180,7 @@ const stringJsonSchema = (maxLength: number) => ({
 });
 
 /**
- * The JSON Schema form of the schemas and checks valibot cannot convert (v.custom, v.check),
+ * The JSON Schema form of the schemas valibot cannot convert (v.custom),
  * for the published schema file: the build asks for it (vite.config.ts), the element never does.
  */
 export function jsonSchemaOf(node: unknown): Record<string, unknown> | undefined {
@@ -215,11 +202,9 @@ export function jsonSchemaOf(node: unknown): Record<string, unknown> | undefined
   if (node === urlSchema) return stringJsonSchema(MAX_URL_LENGTH);
   if (node === version) return { const: CAMPAIGN_VERSION };
   if (node === sourceKind) return { enum: SOURCE_KINDS, type: 'string' };
-  if (node === isLanguageTag) return { pattern: LANGUAGE_TAG.source };
-  if (node === datePattern) return { pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
-  if (node === realDate) return { format: 'date' };
-  if (node === letterYears) return { pattern: '^(?:19|20)\\d{2}-\\d{2}-\\d{2}$' };
-  if (node === sourceYears) return { pattern: '^(?:1\\d|20)\\d{2}-\\d{2}-\\d{2}$' };
+  if (node === languageTag) return { type: 'string', pattern: LANGUAGE_TAG.source };
+  if (node === letterDate) return { type: 'string', pattern: '^(?:19|20)\\d{2}-\\d{2}-\\d{2}$', format: 'date' };
+  if (node === sourceDate) return { type: 'string', pattern: '^(?:1\\d|20)\\d{2}-\\d{2}-\\d{2}$', format: 'date' };
   return undefined;
 }
 

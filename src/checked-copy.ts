@@ -12,9 +12,9 @@
  * prototype chain (`key in input`, `for … in` over a schema's entries, `dataset.issues` on
  * its own objects), so a polluted `Object.prototype` changes its answers or makes it loop
  * forever. This walker knows the few schema kinds and actions the campaign format uses:
- * objects, optional entries, lists that must not be empty or have a maximum length, strings
- * with checks, and custom schemas (which check a whole value with one function). It reads a
- * schema's own properties only too, and tells the kinds apart by which of them it has.
+ * objects, optional entries, lists that must not be empty or have a maximum length, and
+ * custom schemas (which check a whole value with one function). It reads a schema's own
+ * properties only too, and tells the kinds apart by which of them it has.
  */
 
 /** One problem found, with the JSON path of the value it is about. */
@@ -32,11 +32,11 @@ interface Node {
   item?: Node;
   /** What an optional field holds when it is there. */
   wrapped?: Node;
-  /** A custom schema's check of the whole value, with a message that is a function of the value. */
+  /** A custom schema's check of the whole value, and its message: a function of the value. */
   check?: (input: unknown) => boolean;
   message?: string | ((issue: { input: unknown }) => string);
-  /** A check's predicate, or a list's maximum length; none: the list must not be empty (non_empty). */
-  requirement?: number | ((input: unknown) => boolean);
+  /** A list's maximum length (max_length); none: the list must not be empty (non_empty). */
+  requirement?: number;
   /** The schema itself, then its validations. */
   pipe?: Node[];
 }
@@ -63,27 +63,6 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
   };
 
   /**
-   * Runs every validation of a pipe, as valibot does (a date can be malformed and unreal at
-   * once); whether all passed.
-   */
-  const validated = (node: Node, value: unknown, length: number, path: string) => {
-    const before = problems.length;
-    for (const action of own(node, 'pipe')?.slice(1) ?? []) {
-      const requirement = own(action, 'requirement');
-      if (
-        !(typeof requirement === 'function'
-          ? requirement(value)
-          : requirement === undefined
-            ? length
-            : length <= requirement)
-      ) {
-        problem(path, action.message as string);
-      }
-    }
-    return problems.length === before;
-  };
-
-  /**
    * The copy of `value`, found at `path` (set as `reading` before the value was read). Where it does not match, the
    * problems say so, and what it returns does not matter: the copy is thrown away.
    */
@@ -93,7 +72,6 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
     node = wrapped ?? node;
     const entries = own(node, 'entries');
     const item = own(node, 'item');
-    const check = own(node, 'check');
     if (entries) {
       if (!isRecord(value)) return problem(path, `must be an object${Array.isArray(value) ? ', not a list' : ''}`);
       const copy: Record<string, unknown> = Object.create(NOTHING);
@@ -107,20 +85,19 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
     if (item) {
       if (!Array.isArray(value)) return problem(path, 'must be a list');
       const { length } = value;
-      // The count first: an over-long list is not walked item by item.
-      if (!validated(node, value, length, path)) return;
+      // The length first, so an over-long list is not walked item by item. A list is empty or
+      // too long, never both: the one limit it breaks is its problem.
+      const limit = own(node, 'pipe')?.slice(1).find((action) => {
+        const max = own(action, 'requirement');
+        return max === undefined ? !length : length > max;
+      });
+      if (limit) return problem(path, limit.message as string);
       const copy: unknown[] = [];
       for (let index = 0; index < length; index++) {
         reading = `${path}[${index}]`;
         copy.push(walk(item, own(value, index), reading));
       }
       return Object.freeze(copy);
-    }
-    if (!check) {
-      // A string, with checks.
-      if (typeof value !== 'string') return problem(path, 'must be a string');
-      validated(node, value, value.length, path);
-      return value;
     }
     // A custom schema checks a flat value (a text: a string, or an object of strings): check a copy.
     let copy = value;
@@ -129,7 +106,7 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
       for (const key of Object.keys(value)) record[key] = value[key];
       copy = Object.freeze(record);
     }
-    if (!check(copy)) problem(path, (node.message as (issue: { input: unknown }) => string)({ input: copy }));
+    if (!node.check!(copy)) problem(path, (node.message as (issue: { input: unknown }) => string)({ input: copy }));
     return copy;
   };
 
