@@ -230,7 +230,8 @@ const MAX_PROBLEMS = 20;
  * reported on its own, because no other check means anything then.
  */
 export function checkCampaign(data: unknown): CampaignCheck {
-  const { copy, problems } = checkedCopy(campaignSchema, data);
+  const problems: CampaignProblem[] = [];
+  const copy = checkedCopy(campaignSchema, data, problems);
   if (!problems.length) return { valid: true, campaign: copy as Campaign };
   const versionProblem = problems.find((problem) => problem.message === VERSION_PROBLEM);
   if (versionProblem) return { valid: false, reason: 'version', problems: [versionProblem] };

@@ -50,12 +50,11 @@ interface Node {
 const NOTHING = Object.freeze(Object.create(null));
 
 /**
- * The copy of `data` if it matches `schema`, else undefined; and the problems found, each
- * at the path of its value. Never throws: a getter or proxy that throws is a problem where
- * it was read.
+ * The copy of `data`, checked against `schema`: every problem found is added to `problems`, at
+ * the path of its value, and with any problem the copy means nothing. Never throws: a getter
+ * or proxy that throws is a problem where it was read.
  */
-export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; problems: Problem[] } {
-  const problems: Problem[] = [];
+export function checkedCopy(schema: unknown, data: unknown, problems: Problem[]): unknown {
   /** The path of the value being read: where a getter or proxy that throws is reported. */
   let reading = '';
   const problem = (path: string, message: string): undefined => {
@@ -111,13 +110,11 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
   };
 
   try {
-    const copy = walk(schema as Node, data, '');
-    if (!problems.length) return { copy, problems };
+    return walk(schema as Node, data, '');
   } catch {
     // A getter or a proxy in the data threw. Its error is not even looked at: it could throw again.
-    problem(reading, 'could not be read');
+    return problem(reading, 'could not be read');
   }
-  return { problems };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
