@@ -20,8 +20,8 @@ import {
 
 export interface RequestOptions {
   /**
-   * This block's own signal. Aborting it stops waiting and gives the block's share of the
-   * answer back: keep it unaborted while the block shows the answer.
+   * This block's own signal, fresh (not aborted yet). Aborting it stops waiting and gives the
+   * block's share of the answer back: keep it unaborted while the block shows the answer.
    */
   signal: AbortSignal;
   /** Milliseconds for the whole request, the pause and the automatic retry included. */
@@ -41,9 +41,8 @@ type Join = (signal: AbortSignal) => Promise<CampaignAnswer>;
 
 const requests = new Map<string, Join>();
 
-export async function requestCampaign(url: URL, options: RequestOptions): Promise<CampaignAnswer> {
+export function requestCampaign(url: URL, options: RequestOptions): Promise<CampaignAnswer> {
   const { signal } = options;
-  signal.throwIfAborted();
   const referrerPolicy = referrerPolicyOf(options.referrerPolicy);
   const key = `${referrerPolicy} ${url.href}`;
   return ((!options.fresh && requests.get(key)) || start())(signal);
