@@ -62,10 +62,11 @@ export function checkedCopy(schema: unknown, data: unknown, problems: Problem[])
   };
 
   /**
-   * The copy of `value`, found at `path` (set as `reading` before the value was read). Where it does not match, the
-   * problems say so, and what it returns does not matter: the copy is thrown away.
+   * The copy of `value`, found at `path`. Where it does not match, the problems say so, and what
+   * it returns does not matter: the copy is thrown away. (Callers set `reading` to the path in
+   * the argument before the value's, so it is set before the value is read.)
    */
-  const walk = (node: Node, value: unknown, path: string): unknown => {
+  const walk = (node: Node, path: string, value: unknown): unknown => {
     const wrapped = own(node, 'wrapped');
     if (value === undefined) return wrapped ? undefined : problem(path, 'is missing');
     node = wrapped ?? node;
@@ -73,48 +74,52 @@ export function checkedCopy(schema: unknown, data: unknown, problems: Problem[])
     const item = own(node, 'item');
     if (entries) {
       if (!isRecord(value)) return problem(path, `must be an object${Array.isArray(value) ? ', not a list' : ''}`);
-      const copy: Record<string, unknown> = Object.create(NOTHING);
-      for (const [key, entry] of Object.entries(entries)) {
-        reading = path ? `${path}.${key}` : key;
-        const itemCopy = walk(entry, own(value, key), reading);
-        if (itemCopy !== undefined) copy[key] = itemCopy;
-      }
-      return Object.freeze(copy);
+      return frozenRecord(Object.keys(entries), (key) =>
+        walk(entries[key], (reading = path ? `${path}.${key}` : key), own(value, key)),
+      );
     }
     if (item) {
       if (!Array.isArray(value)) return problem(path, 'must be a list');
       const { length } = value;
       // The length first, so an over-long list is not walked item by item. A list is empty or
       // too long, never both: the one limit it breaks is its problem.
-      const limit = own(node, 'pipe')?.slice(1).find((action) => {
-        const max = own(action, 'requirement');
-        return max === undefined ? !length : length > max;
-      });
+      const limit = own(node, 'pipe')
+        ?.slice(1)
+        .find((action) => {
+          const max = own(action, 'requirement');
+          return max === undefined ? !length : length > max;
+        });
       if (limit) return problem(path, limit.message as string);
       const copy: unknown[] = [];
-      for (let index = 0; index < length; index++) {
-        reading = `${path}[${index}]`;
-        copy.push(walk(item, own(value, index), reading));
-      }
+      for (let index = 0; index < length; index++)
+        copy.push(walk(item, (reading = `${path}[${index}]`), own(value, index)));
       return Object.freeze(copy);
     }
     // A custom schema checks a flat value (a text: a string, or an object of strings): check a copy.
-    let copy = value;
-    if (isRecord(value)) {
-      const record: Record<string, unknown> = Object.create(NOTHING);
-      for (const key of Object.keys(value)) record[key] = value[key];
-      copy = Object.freeze(record);
-    }
+    const copy = isRecord(value) ? frozenRecord(Object.keys(value), (key) => value[key]) : value;
     if (!node.check!(copy)) problem(path, (node.message as (issue: { input: unknown }) => string)({ input: copy }));
     return copy;
   };
 
   try {
-    return walk(schema as Node, data, '');
+    return walk(schema as Node, '', data);
   } catch {
     // A getter or a proxy in the data threw. Its error is not even looked at: it could throw again.
     return problem(reading, 'could not be read');
   }
+}
+
+/**
+ * A frozen object that inherits nothing, of `keys` and their values. A value that is undefined
+ * (which JSON cannot hold) leaves its key out, as an optional field that is not there.
+ */
+function frozenRecord(keys: string[], valueOf: (key: string) => unknown): Record<string, unknown> {
+  const copy: Record<string, unknown> = Object.create(NOTHING);
+  for (const key of keys) {
+    const value = valueOf(key);
+    if (value !== undefined) copy[key] = value;
+  }
+  return Object.freeze(copy);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

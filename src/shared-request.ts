@@ -54,7 +54,11 @@ export function requestCampaign(url: URL, options: RequestOptions): Promise<Camp
     const maxBytes = clamped('maxBytes', options.maxBytes, MAX_BYTES_RANGE, DEFAULT_MAX_BYTES);
     const retryDelay = clamped('retryDelay', options.retryDelay, RETRY_DELAY_RANGE, 1_000) * (1 + Math.random() / 2);
     const deadline = Date.now() + timeout;
-    const init: FetchInit = { signal: controller.signal, referrerPolicy, cache: options.fresh ? 'no-cache' : 'default' };
+    const init: FetchInit = {
+      signal: controller.signal,
+      referrerPolicy,
+      cache: options.fresh ? 'no-cache' : 'default',
+    };
     // One limit for the whole wait: the first attempt, the pause and the retry together.
     const timer = setTimeout(
       () => controller.abort(new CampaignError('timeout', `no complete answer from ${url} within ${timeout / 1000} s`)),
