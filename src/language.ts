@@ -45,6 +45,7 @@ export function* languagesAround(element: Element): Generator<string> {
  */
 export function onLanguageChange(listener: () => void): () => void {
   const observer = new MutationObserver(listener);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  // An attribute filter implies attributes: true.
+  observer.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
   return () => observer.disconnect();
 }
