@@ -72,7 +72,7 @@ export async function fetchCampaignJson(url: URL, init: FetchInit, maxBytes: num
     for (let received = 0; reader;) {
       if (declared > maxBytes || received > maxBytes) {
         void reader.cancel();
-        throw new CampaignError('size', `${url} answered with more than ${maxBytes} bytes, the limit for a campaign`);
+        throw new CampaignError('size', `${url} answered with more than ${maxBytes} bytes (OpenLetter.maxBytes)`);
       }
       const { done, value } = await reader.read();
       if (done) break;
