@@ -79,7 +79,8 @@ export async function fetchCampaignJson(url: URL, init: FetchInit, maxBytes: num
       received += value.byteLength;
       pieces.push(value as Uint8Array<ArrayBuffer>);
     }
-    return { data: JSON.parse(await new Blob(pieces).text()), url: response.url || url.href };
+    // A fetched response always has its URL, even one a service worker made (Fetch, main fetch).
+    return { data: JSON.parse(await new Blob(pieces).text()), url: response.url };
   } catch (error) {
     if (error instanceof CampaignError) throw error;
     if (signal.aborted) throw signal.reason;
