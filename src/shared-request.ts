@@ -8,15 +8,7 @@
  * cache still applies underneath.
  */
 import { fetchCampaignJson, referrerPolicyOf, type CampaignAnswer, type FetchInit } from './fetch-campaign.js';
-import {
-  CampaignError,
-  DEFAULT_MAX_BYTES,
-  DEFAULT_TIMEOUT,
-  MAX_BYTES_RANGE,
-  RETRY_DELAY_RANGE,
-  TIMEOUT_RANGE,
-  clamped,
-} from './limits.js';
+import { CampaignError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, clamped } from './limits.js';
 
 export interface RequestOptions {
   /**
@@ -50,9 +42,11 @@ export function requestCampaign(url: URL, options: RequestOptions): Promise<Camp
   /** Starts the request for `key` and keeps it in `requests`: the function blocks join it with. */
   function start(): Join {
     const controller = new AbortController();
-    const timeout = clamped('timeout', options.timeout, TIMEOUT_RANGE, DEFAULT_TIMEOUT);
-    const maxBytes = clamped('maxBytes', options.maxBytes, MAX_BYTES_RANGE, DEFAULT_MAX_BYTES);
-    const retryDelay = clamped('retryDelay', options.retryDelay, RETRY_DELAY_RANGE, 1_000) * (1 + Math.random() / 2);
+    // The static limits within their ranges: outside them a timer overflows (2^31 ms and more
+    // fire at once), never fires, or every answer is refused.
+    const timeout = clamped('timeout', options.timeout, 100, 600_000, DEFAULT_TIMEOUT);
+    const maxBytes = clamped('maxBytes', options.maxBytes, 0, 16 * DEFAULT_MAX_BYTES, DEFAULT_MAX_BYTES);
+    const retryDelay = clamped('retryDelay', options.retryDelay, 0, 60_000, 1_000) * (1 + Math.random() / 2);
     const deadline = Date.now() + timeout;
     const init: FetchInit = {
       signal: controller.signal,
