@@ -57,9 +57,8 @@ function preloaded(url: URL): boolean {
  */
 export async function fetchCampaignJson(url: URL, init: FetchInit, maxBytes: number): Promise<CampaignAnswer> {
   const { signal } = init;
-  let response: Response | undefined;
   try {
-    response = await fetch(url, { ...init, credentials: preloaded(url) ? 'same-origin' : 'omit' });
+    const response = await fetch(url, { ...init, credentials: preloaded(url) ? 'same-origin' : 'omit' });
     const { status } = response;
     // The status alone: HTTP/2 and later send no status text.
     if (!response.ok) throw new CampaignError('http', `${url} answered with HTTP status ${status}`, status >= 500);
@@ -86,11 +85,11 @@ export async function fetchCampaignJson(url: URL, init: FetchInit, maxBytes: num
     if (signal.aborted) throw signal.reason;
     if (error instanceof SyntaxError)
       throw new CampaignError('parse', `${url} did not answer with JSON: ${error.message}`);
+    // Unreachable, or the connection broke off: the browser's words say which, and the hint
+    // names the most common cause.
     throw new CampaignError(
       'network',
-      response
-        ? `the connection to ${url} broke off`
-        : `could not reach ${url} (${error}); from another origin it needs Access-Control-Allow-Origin`,
+      `could not load ${url} (${error}); from another origin it needs Access-Control-Allow-Origin`,
       true,
     );
   }
