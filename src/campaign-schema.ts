@@ -33,9 +33,9 @@ const MARK_FLOOD_PATTERN = `\\p{M}{${MAX_COMBINING_MARKS + 1}}`;
 /** The same, tried only where a run of marks starts: three times quicker on text full of accents. */
 const MARK_FLOOD = new RegExp(`(?<!\\p{M})${MARK_FLOOD_PATTERN}`, 'u');
 
-/** The messages of the limits, shared by lists and translations. */
+/** The messages of the limits, shared by strings, lists and translations. */
 const atMost = (max: number, many: string) => `may have at most ${max} ${many}`;
-const atLeastOne = (one: string) => `needs at least one ${one}`;
+const EMPTY = 'must not be empty';
 
 /**
  * What is wrong with a string shown as it is, if anything: every string of the format has
@@ -43,7 +43,7 @@ const atLeastOne = (one: string) => `needs at least one ${one}`;
  */
 function stringProblem(input: unknown, maxLength: number): string | undefined {
   if (typeof input !== 'string') return 'must be a string';
-  if (!input) return 'must not be empty';
+  if (!input) return EMPTY;
   // The UTF-16 length is never smaller than the number of code points: count those only when it matters.
   if (input.length > maxLength && [...input].length > maxLength) return `must be at most ${maxLength} characters`;
   if (MARK_FLOOD.test(input)) return `must not stack more than ${MAX_COMBINING_MARKS} combining marks`;
@@ -57,7 +57,7 @@ function textProblem(input: unknown): string | undefined {
       ? stringProblem(input, MAX_TEXT_LENGTH)
       : 'must be a string, or an object of translations';
   const tags = Object.keys(input);
-  if (!tags.length) return atLeastOne('translation');
+  if (!tags.length) return EMPTY;
   if (tags.length > MAX_LANGUAGES) return atMost(MAX_LANGUAGES, 'translations');
   for (const tag of tags) {
     const problem = LANGUAGE_TAG.test(tag) ? stringProblem(input[tag], MAX_TEXT_LENGTH) : NOT_A_LANGUAGE_TAG;
@@ -117,8 +117,8 @@ const listOf = <T extends v.GenericSchema>(item: T, max: number, many: string) =
   v.pipe(v.array(item), v.maxLength(max, atMost(max, many)));
 
 /** A list of at least one (`one`, e.g. "demand") and at most `max` items. */
-const nonEmptyListOf = <T extends v.GenericSchema>(item: T, max: number, many: string, one: string) =>
-  v.pipe(v.array(item), v.nonEmpty(atLeastOne(one)), v.maxLength(max, atMost(max, many)));
+const nonEmptyListOf = <T extends v.GenericSchema>(item: T, max: number, many: string) =>
+  v.pipe(v.array(item), v.nonEmpty(EMPTY), v.maxLength(max, atMost(max, many)));
 
 export const signatorySchema = v.object({
   name: nameSchema,
@@ -143,9 +143,9 @@ export const sourceSchema = v.object({
 
 export const letterSchema = v.object({
   salutation: v.optional(textSchema),
-  paragraphs: nonEmptyListOf(textSchema, MAX_PARAGRAPHS, 'paragraphs', 'paragraph'),
+  paragraphs: nonEmptyListOf(textSchema, MAX_PARAGRAPHS, 'paragraphs'),
   demandsIntro: v.optional(textSchema),
-  demands: nonEmptyListOf(textSchema, MAX_DEMANDS, 'demands', 'demand'),
+  demands: nonEmptyListOf(textSchema, MAX_DEMANDS, 'demands'),
   closing: v.optional(listOf(textSchema, MAX_CLOSING, 'closing paragraphs')),
   signOff: v.optional(textSchema),
 });
@@ -167,7 +167,7 @@ export const campaignSchema = v.object({
   summary: v.optional(textSchema),
   initiator: v.optional(textSchema),
   letter: letterSchema,
-  signatories: nonEmptyListOf(signatorySchema, MAX_SIGNATORIES, 'signatories', 'signatory'),
+  signatories: nonEmptyListOf(signatorySchema, MAX_SIGNATORIES, 'signatories'),
   sources: v.optional(listOf(sourceSchema, MAX_SOURCES, 'sources')),
 });
 
