@@ -55,7 +55,7 @@ export function requestCampaign(url: URL, options: RequestOptions): Promise<Camp
     };
     // One limit for the whole wait: the first attempt, the pause and the retry together.
     const timer = setTimeout(
-      () => controller.abort(new CampaignError('timeout', `no complete answer from ${url} within ${timeout / 1000} s`)),
+      () => controller.abort(new CampaignError('timeout', `${url} did not answer in full within ${timeout / 1000} s`)),
       timeout,
     );
     // A transient failure (a network failure, a server error) is tried once more, after a pause,
