@@ -61,7 +61,7 @@ export async function fetchCampaignJson(url: URL, init: FetchInit, maxBytes: num
     const response = await fetch(url, { ...init, credentials: preloaded(url) ? 'same-origin' : 'omit' });
     const { status } = response;
     // The status alone: HTTP/2 and later send no status text.
-    if (!response.ok) throw new CampaignError('http', `${url} answered with HTTP status ${status}`, status >= 500);
+    if (!response.ok) throw new CampaignError('http', `${url} answered with status ${status}`, status >= 500);
     // Read piece by piece, stopping as soon as the answer grows past the limit; an answer
     // that declares a larger size is refused unread.
     const declared = Number(response.headers.get('content-length'));
@@ -89,7 +89,7 @@ export async function fetchCampaignJson(url: URL, init: FetchInit, maxBytes: num
     // names the most common cause.
     throw new CampaignError(
       'network',
-      `could not load ${url} (${error}); from another origin it needs Access-Control-Allow-Origin`,
+      `${url} did not answer in full (${error}); from another origin it needs Access-Control-Allow-Origin`,
       true,
     );
   }
