@@ -10,8 +10,8 @@ import { CampaignError } from './limits.js';
 export interface FetchInit {
   signal: AbortSignal;
   referrerPolicy: ReferrerPolicy;
-  /** `no-cache` revalidates with the server: a retry must not get a cached failure. */
-  cache: RequestCache;
+  /** `no-cache` revalidates with the server: a retry must not get a cached failure. None: the browser's default. */
+  cache?: RequestCache;
 }
 
 /** The parsed JSON and the address it came from after any redirects: relative links in it resolve against that. */

@@ -15,10 +15,11 @@ export const DEFAULT_LANGUAGE: Language = 'nl';
  */
 export function supportedLanguageOf(tag: string | null | undefined): Language | undefined {
   try {
-    const { language } = new Intl.Locale(tag!);
-    return (SUPPORTED_LANGUAGES as readonly string[]).includes(language) ? (language as Language) : undefined;
+    // No tag is no language; a malformed one throws.
+    const language = tag && new Intl.Locale(tag).language;
+    return (SUPPORTED_LANGUAGES as readonly unknown[]).includes(language) ? (language as Language) : undefined;
   } catch {
-    return undefined; // No tag, or a malformed one: a lang attribute must not break the block.
+    return undefined; // A malformed lang attribute must not break the block.
   }
 }
 
@@ -28,12 +29,12 @@ export function negotiateLanguage(candidates: Iterable<string | null | undefined
 }
 
 /**
- * The `lang` attributes from the element itself outwards, nearest first, crossing
- * shadow roots, so a block inside another component still follows the page.
+ * The `lang` attributes from the element itself outwards, nearest first (null for an element
+ * without one), crossing shadow roots, so a block inside another component still follows the page.
  */
-export function* languagesAround(element: Element): Generator<string> {
+export function* languagesAround(element: Element): Generator<string | null> {
   for (let node: Element | null | undefined = element; node;) {
-    if (node.hasAttribute('lang')) yield node.getAttribute('lang')!;
+    yield node.getAttribute('lang');
     node = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host;
   }
 }

@@ -51,7 +51,7 @@ export function requestCampaign(url: URL, options: RequestOptions): Promise<Camp
     const init: FetchInit = {
       signal: controller.signal,
       referrerPolicy,
-      cache: options.fresh ? 'no-cache' : 'default',
+      cache: options.fresh ? 'no-cache' : undefined,
     };
     // One limit for the whole wait: the first attempt, the pause and the retry together.
     const timer = setTimeout(
