@@ -123,7 +123,7 @@ function frozenRecord(keys: string[], valueOf: (key: string) => unknown): Record
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && !!value && !Array.isArray(value);
 }
 
 /** An own property, never one inherited from a (possibly polluted) prototype. */
