@@ -32,7 +32,7 @@ export function referrerPolicyOf(value: unknown): ReferrerPolicy {
   // The element passes no empty value: a value the link kept no policy from is none.
   if (!policy && value) {
     const shown = typeof value === 'string' ? JSON.stringify(value) : `(a ${typeof value})`;
-    console.warn(`<open-letter>: referrerpolicy ${shown} is not a referrer policy; the page's own applies`);
+    console.warn(`<open-letter>: referrerpolicy ${shown} is not a referrer policy, ignored`);
   }
   return policy;
 }
