@@ -33,9 +33,9 @@ const MARK_FLOOD_PATTERN = `\\p{M}{${MAX_COMBINING_MARKS + 1}}`;
 /** The same, tried only where a run of marks starts: three times quicker on text full of accents. */
 const MARK_FLOOD = new RegExp(`(?<!\\p{M})${MARK_FLOOD_PATTERN}`, 'u');
 
-/** The messages of the limits, shared by lists and translations. */
+/** The messages of the limits, shared by strings, lists and translations. */
 const atMost = (max: number, many: string) => `may have at most ${max} ${many}`;
-const atLeastOne = (one: string) => `needs at least one ${one}`;
+const EMPTY = 'must not be empty';
 
 /**
  * What is wrong with a string shown as it is, if anything: every string of the format has
@@ -43,7 +43,7 @@ const atLeastOne = (one: string) => `needs at least one ${one}`;
  */
 function stringProblem(input: unknown, maxLength: number): string | undefined {
   if (typeof input !== 'string') return 'must be a string';
-  if (!input) return 'must not be empty';
+  if (!input) return EMPTY;
   // The UTF-16 length is never smaller than the number of code points: count those only when it matters.
   if (input.length > maxLength && [...input].length > maxLength) return `must be at most ${maxLength} characters`;
   if (MARK_FLOOD.test(input)) return `must not stack more than ${MAX_COMBINING_MARKS} combining marks`;
@@ -57,7 +57,7 @@ function textProblem(input: unknown): string | undefined {
       ? stringProblem(input, MAX_TEXT_LENGTH)
       : 'must be a string, or an object of translations';
   const tags = Object.keys(input);
-  if (!tags.length) return atLeastOne('translation');
+  if (!tags.length) return EMPTY;
   if (tags.length > MAX_LANGUAGES) return atMost(MAX_LANGUAGES, 'translations');
   for (const tag of tags) {
     const problem = LANGUAGE_TAG.test(tag) ? stringProblem(input[tag], MAX_TEXT_LENGTH) : NOT_A_LANGUAGE_TAG;
@@ -89,45 +89,36 @@ const nameSchema = checkedBy<string>((input) => stringProblem(input, MAX_NAME_LE
 /** A source's address. */
 const urlSchema = checkedBy<string>((input) => stringProblem(input, MAX_URL_LENGTH));
 
-const languageTag = v.pipe(
-  v.string(),
-  v.check((input: string) => LANGUAGE_TAG.test(input), NOT_A_LANGUAGE_TAG),
-);
-/** The check of a language tag, so that the JSON Schema can give it its pattern. */
-const isLanguageTag = languageTag.pipe[1];
-
-const datePattern = v.check(
-  (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value),
-  'must be a date written as YYYY-MM-DD',
+/** A language tag, such as the campaign's `language`. */
+const languageTag = checkedBy<string>((input) =>
+  typeof input === 'string' && LANGUAGE_TAG.test(input) ? undefined : NOT_A_LANGUAGE_TAG,
 );
 
-const realDate = v.check((value: string) => {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}, 'must be a real date');
-
-/** The years a date may have, in whole centuries; always four digits, so that no date reads as another. */
-const yearsFrom = (from: number, to: number) =>
-  v.check(
-    // A malformed date is reported by its pattern alone.
-    (value: string) => !/^\d{4}-/.test(value) || (+value.slice(0, 4) >= from && +value.slice(0, 4) <= to),
-    `must be a date in the years ${from} to ${to}`,
-  );
+/**
+ * What is wrong with a date, if anything: it is written YYYY-MM-DD, is a day the calendar has,
+ * and lies from the year `from` (four digits) to 2099. Always four digits, so that no date reads
+ * as another, and such dates compare as strings.
+ */
+function dateProblem(input: unknown, from: string): string | undefined {
+  if (typeof input !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(input)) return 'must be a date written as YYYY-MM-DD';
+  // An invalid date's toJSON() is null; 2022-02-30 would become 2 March.
+  if (!new Date(`${input}T00:00:00Z`).toJSON()?.startsWith(input)) return 'must be a real date';
+  if (input < from || input >= '2100') return `must be a date in the years ${from} to 2099`;
+  return undefined;
+}
 
 /** The letter's own date: a letter of our times. */
-const letterYears = yearsFrom(1900, 2099);
+const letterDate = checkedBy<string>((input) => dateProblem(input, '1900'));
 /** A source may be older: a law of 1848 is a source too. */
-const sourceYears = yearsFrom(1000, 2099);
-
-const dateIn = (years: typeof letterYears) => v.pipe(v.string(), datePattern, realDate, years);
+const sourceDate = checkedBy<string>((input) => dateProblem(input, '1000'));
 
 /** A list of at most `max` items (`many`, e.g. "sources"). */
 const listOf = <T extends v.GenericSchema>(item: T, max: number, many: string) =>
   v.pipe(v.array(item), v.maxLength(max, atMost(max, many)));
 
 /** A list of at least one (`one`, e.g. "demand") and at most `max` items. */
-const nonEmptyListOf = <T extends v.GenericSchema>(item: T, max: number, many: string, one: string) =>
-  v.pipe(v.array(item), v.minLength(1, atLeastOne(one)), v.maxLength(max, atMost(max, many)));
+const nonEmptyListOf = <T extends v.GenericSchema>(item: T, max: number, many: string) =>
+  v.pipe(v.array(item), v.nonEmpty(EMPTY), v.maxLength(max, atMost(max, many)));
 
 export const signatorySchema = v.object({
   name: nameSchema,
@@ -147,14 +138,14 @@ export const sourceSchema = v.object({
   url: urlSchema,
   kind: v.optional(sourceKind),
   publisher: v.optional(nameSchema),
-  date: v.optional(dateIn(sourceYears)),
+  date: v.optional(sourceDate),
 });
 
 export const letterSchema = v.object({
   salutation: v.optional(textSchema),
-  paragraphs: nonEmptyListOf(textSchema, MAX_PARAGRAPHS, 'paragraphs', 'paragraph'),
+  paragraphs: nonEmptyListOf(textSchema, MAX_PARAGRAPHS, 'paragraphs'),
   demandsIntro: v.optional(textSchema),
-  demands: nonEmptyListOf(textSchema, MAX_DEMANDS, 'demands', 'demand'),
+  demands: nonEmptyListOf(textSchema, MAX_DEMANDS, 'demands'),
   closing: v.optional(listOf(textSchema, MAX_CLOSING, 'closing paragraphs')),
   signOff: v.optional(textSchema),
 });
@@ -172,11 +163,11 @@ export const campaignSchema = v.object({
   /** Languages whose texts are translations of the original `language`. */
   translations: v.optional(listOf(languageTag, MAX_LANGUAGES, 'languages')),
   title: textSchema,
-  date: dateIn(letterYears),
+  date: letterDate,
   summary: v.optional(textSchema),
   initiator: v.optional(textSchema),
   letter: letterSchema,
-  signatories: nonEmptyListOf(signatorySchema, MAX_SIGNATORIES, 'signatories', 'signatory'),
+  signatories: nonEmptyListOf(signatorySchema, MAX_SIGNATORIES, 'signatories'),
   sources: v.optional(listOf(sourceSchema, MAX_SOURCES, 'sources')),
 });
 
@@ -189,7 +180,7 @@ const stringJsonSchema = (maxLength: number) => ({
 });
 
 /**
- * The JSON Schema form of the schemas and checks valibot cannot convert (v.custom, v.check),
+ * The JSON Schema form of the schemas valibot cannot convert (v.custom),
  * for the published schema file: the build asks for it (vite.config.ts), the element never does.
  */
 export function jsonSchemaOf(node: unknown): Record<string, unknown> | undefined {
@@ -211,11 +202,9 @@ export function jsonSchemaOf(node: unknown): Record<string, unknown> | undefined
   if (node === urlSchema) return stringJsonSchema(MAX_URL_LENGTH);
   if (node === version) return { const: CAMPAIGN_VERSION };
   if (node === sourceKind) return { enum: SOURCE_KINDS, type: 'string' };
-  if (node === isLanguageTag) return { pattern: LANGUAGE_TAG.source };
-  if (node === datePattern) return { pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
-  if (node === realDate) return { format: 'date' };
-  if (node === letterYears) return { pattern: '^(?:19|20)\\d{2}-\\d{2}-\\d{2}$' };
-  if (node === sourceYears) return { pattern: '^(?:1\\d|20)\\d{2}-\\d{2}-\\d{2}$' };
+  if (node === languageTag) return { type: 'string', pattern: LANGUAGE_TAG.source };
+  if (node === letterDate) return { type: 'string', pattern: '^(?:19|20)\\d{2}-\\d{2}-\\d{2}$', format: 'date' };
+  if (node === sourceDate) return { type: 'string', pattern: '^(?:1\\d|20)\\d{2}-\\d{2}-\\d{2}$', format: 'date' };
   return undefined;
 }
 
@@ -241,7 +230,8 @@ const MAX_PROBLEMS = 20;
  * reported on its own, because no other check means anything then.
  */
 export function checkCampaign(data: unknown): CampaignCheck {
-  const { copy, problems } = checkedCopy(campaignSchema, data);
+  const problems: CampaignProblem[] = [];
+  const copy = checkedCopy(campaignSchema, data, problems);
   if (!problems.length) return { valid: true, campaign: copy as Campaign };
   const versionProblem = problems.find((problem) => problem.message === VERSION_PROBLEM);
   if (versionProblem) return { valid: false, reason: 'version', problems: [versionProblem] };

@@ -12,8 +12,9 @@
  * prototype chain (`key in input`, `for … in` over a schema's entries, `dataset.issues` on
  * its own objects), so a polluted `Object.prototype` changes its answers or makes it loop
  * forever. This walker knows the few schema kinds and actions the campaign format uses:
- * objects, optional entries, lists with a minimum and maximum length, strings with checks,
- * and custom schemas (which check a whole value with one function).
+ * objects, optional entries, lists that must not be empty or have a maximum length, and
+ * custom schemas (which check a whole value with one function). It reads a schema's own
+ * properties only too, and tells the kinds apart by which of them it has.
  */
 
 /** One problem found, with the JSON path of the value it is about. */
@@ -25,14 +26,18 @@ export interface Problem {
 
 /** The fields of a valibot schema or action that the walker reads. */
 interface Node {
-  type: string;
-  /** A string, except for custom schemas: a function of the value (campaign-schema.ts, checkedBy). */
-  message?: string | ((issue: { input: unknown }) => string);
+  /** An object's fields. */
   entries?: Record<string, Node>;
+  /** A list's items. */
   item?: Node;
+  /** What an optional field holds when it is there. */
   wrapped?: Node;
+  /** A custom schema's check of the whole value, and its message: a function of the value. */
   check?: (input: unknown) => boolean;
-  requirement?: unknown;
+  message?: string | ((issue: { input: unknown }) => string);
+  /** A list's maximum length (max_length); none: the list must not be empty (non_empty). */
+  requirement?: number;
+  /** The schema itself, then its validations. */
   pipe?: Node[];
 }
 
@@ -45,12 +50,11 @@ interface Node {
 const NOTHING = Object.freeze(Object.create(null));
 
 /**
- * The copy of `data` if it matches `schema`, else undefined; and the problems found, each
- * at the path of its value. Never throws: a getter or proxy that throws is a problem where
- * it was read.
+ * The copy of `data`, checked against `schema`: every problem found is added to `problems`, at
+ * the path of its value, and with any problem the copy means nothing. Never throws: a getter
+ * or proxy that throws is a problem where it was read.
  */
-export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; problems: Problem[] } {
-  const problems: Problem[] = [];
+export function checkedCopy(schema: unknown, data: unknown, problems: Problem[]): unknown {
   /** The path of the value being read: where a getter or proxy that throws is reported. */
   let reading = '';
   const problem = (path: string, message: string): undefined => {
@@ -58,84 +62,68 @@ export function checkedCopy(schema: unknown, data: unknown): { copy?: unknown; p
   };
 
   /**
-   * Runs every validation of a pipe, as valibot does (a date can be malformed and unreal at
-   * once); whether all passed.
+   * The copy of `value`, found at `path`. Where it does not match, the problems say so, and what
+   * it returns does not matter: the copy is thrown away. (Callers set `reading` to the path in
+   * the argument before the value's, so it is set before the value is read.)
    */
-  const validated = (node: Node, value: unknown, length: number, path: string) => {
-    const before = problems.length;
-    for (const action of own(node, 'pipe')?.slice(1) ?? []) {
-      const requirement = action.requirement;
-      if (
-        !(action.type === 'min_length'
-          ? length >= (requirement as number)
-          : action.type === 'max_length'
-            ? length <= (requirement as number)
-            : (requirement as (input: unknown) => boolean)(value))
-      ) {
-        problem(path, action.message as string);
-      }
+  const walk = (node: Node, path: string, value: unknown): unknown => {
+    const wrapped = own(node, 'wrapped');
+    if (value === undefined) return wrapped ? undefined : problem(path, 'is missing');
+    node = wrapped ?? node;
+    const entries = own(node, 'entries');
+    const item = own(node, 'item');
+    if (entries) {
+      if (!isRecord(value)) return problem(path, `must be an object${Array.isArray(value) ? ', not a list' : ''}`);
+      return frozenRecord(Object.keys(entries), (key) =>
+        walk(entries[key], (reading = path ? `${path}.${key}` : key), own(value, key)),
+      );
     }
-    return problems.length === before;
-  };
-
-  /**
-   * The copy of `value`, found at `path` (set as `reading` before the value was read). Where it does not match, the
-   * problems say so, and what it returns does not matter: the copy is thrown away.
-   */
-  const walk = (node: Node, value: unknown, path: string): unknown => {
-    if (value === undefined) return node.type === 'optional' ? undefined : problem(path, 'is missing');
-    if (node.type === 'optional') node = node.wrapped!;
-    switch (node.type) {
-      case 'object': {
-        if (!isRecord(value)) return problem(path, `must be an object${Array.isArray(value) ? ', not a list' : ''}`);
-        const copy: Record<string, unknown> = Object.create(NOTHING);
-        for (const [key, entry] of Object.entries(node.entries!)) {
-          reading = path ? `${path}.${key}` : key;
-          const itemCopy = walk(entry, own(value, key), reading);
-          if (itemCopy !== undefined) copy[key] = itemCopy;
-        }
-        return Object.freeze(copy);
-      }
-      case 'array': {
-        if (!Array.isArray(value)) return problem(path, 'must be a list');
-        const { length } = value;
-        // The count first: an over-long list is not walked item by item.
-        if (!validated(node, value, length, path)) return;
-        const copy: unknown[] = [];
-        for (let index = 0; index < length; index++) {
-          reading = `${path}[${index}]`;
-          copy.push(walk(node.item!, own(value, index), reading));
-        }
-        return Object.freeze(copy);
-      }
-      case 'string':
-        if (typeof value !== 'string') return problem(path, 'must be a string');
-        validated(node, value, value.length, path);
-        return value;
+    if (item) {
+      if (!Array.isArray(value)) return problem(path, 'must be a list');
+      const { length } = value;
+      // The length first, so an over-long list is not walked item by item. A list is empty or
+      // too long, never both: the one limit it breaks is its problem.
+      const limit = own(node, 'pipe')
+        ?.slice(1)
+        .find((action) => {
+          const max = own(action, 'requirement');
+          return max === undefined ? !length : length > max;
+        });
+      if (limit) return problem(path, limit.message as string);
+      const copy: unknown[] = [];
+      for (let index = 0; index < length; index++)
+        copy.push(walk(item, (reading = `${path}[${index}]`), own(value, index)));
+      return Object.freeze(copy);
     }
     // A custom schema checks a flat value (a text: a string, or an object of strings): check a copy.
-    let copy = value;
-    if (isRecord(value)) {
-      const record: Record<string, unknown> = Object.create(NOTHING);
-      for (const key of Object.keys(value)) record[key] = value[key];
-      copy = Object.freeze(record);
-    }
+    const copy = isRecord(value) ? frozenRecord(Object.keys(value), (key) => value[key]) : value;
     if (!node.check!(copy)) problem(path, (node.message as (issue: { input: unknown }) => string)({ input: copy }));
     return copy;
   };
 
   try {
-    const copy = walk(schema as Node, data, '');
-    if (!problems.length) return { copy, problems };
+    return walk(schema as Node, '', data);
   } catch {
     // A getter or a proxy in the data threw. Its error is not even looked at: it could throw again.
-    problem(reading, 'could not be read');
+    return problem(reading, 'could not be read');
   }
-  return { problems };
+}
+
+/**
+ * A frozen object that inherits nothing, of `keys` and their values. A value that is undefined
+ * (which JSON cannot hold) leaves its key out, as an optional field that is not there.
+ */
+function frozenRecord(keys: string[], valueOf: (key: string) => unknown): Record<string, unknown> {
+  const copy: Record<string, unknown> = Object.create(NOTHING);
+  for (const key of keys) {
+    const value = valueOf(key);
+    if (value !== undefined) copy[key] = value;
+  }
+  return Object.freeze(copy);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && !!value && !Array.isArray(value);
 }
 
 /** An own property, never one inherited from a (possibly polluted) prototype. */

@@ -1,7 +1,8 @@
 /**
- * Fetching a campaign: one request, no cookies, a size limit, and failures that say
- * what went wrong in words a webmaster can act on. The time limit is the caller's
- * (shared-request.ts): it covers a retry too.
+ * Fetching a campaign: one request without cookies (or the page's own preload of it, which
+ * sends them to the page's own origin at most), a size limit, and failures that say what went
+ * wrong in words a webmaster can act on. The time limit is the caller's (shared-request.ts): it
+ * covers a retry too.
  */
 import { CampaignError } from './limits.js';
 
@@ -9,8 +10,8 @@ import { CampaignError } from './limits.js';
 export interface FetchInit {
   signal: AbortSignal;
   referrerPolicy: ReferrerPolicy;
-  /** `no-cache` revalidates with the server: a retry must not get a cached failure. */
-  cache: RequestCache;
+  /** `no-cache` revalidates with the server: a retry must not get a cached failure. None: the browser's default. */
+  cache?: RequestCache;
 }
 
 /** The parsed JSON and the address it came from after any redirects: relative links in it resolve against that. */
@@ -28,11 +29,25 @@ export function referrerPolicyOf(value: unknown): ReferrerPolicy {
   const link = document.createElement('a');
   if (typeof value === 'string') link.referrerPolicy = value;
   const policy = link.referrerPolicy as ReferrerPolicy;
-  if (!policy && value != null && value !== '') {
+  // The element passes no empty value: a value the link kept no policy from is none.
+  if (!policy && value) {
     const shown = typeof value === 'string' ? JSON.stringify(value) : `(a ${typeof value})`;
-    console.warn(`<open-letter>: referrerpolicy ${shown} is not a referrer policy; the page's own applies`);
+    console.warn(`<open-letter>: referrerpolicy ${shown} is not a referrer policy, ignored`);
   }
   return policy;
+}
+
+/**
+ * Whether the page preloads `url` as `<link rel="preload" as="fetch" crossorigin="anonymous">` does:
+ * the browser hands that answer over only to a request of the same credentials mode, `same-origin`,
+ * which sends cookies to the page's own origin only (and the preload has already made the request).
+ * The link's `crossOrigin` reads the attribute as HTML does: an empty or unknown value is anonymous too;
+ * other elements with a `rel` have no `crossOrigin`.
+ */
+function preloaded(url: URL): boolean {
+  return [...document.querySelectorAll<HTMLLinkElement>('[rel~=preload][as=fetch i]')].some(
+    (link) => link.href === url.href && link.crossOrigin === 'anonymous',
+  );
 }
 
 /**
@@ -42,17 +57,11 @@ export function referrerPolicyOf(value: unknown): ReferrerPolicy {
  */
 export async function fetchCampaignJson(url: URL, init: FetchInit, maxBytes: number): Promise<CampaignAnswer> {
   const { signal } = init;
-  let response: Response | undefined;
   try {
-    response = await fetch(url, { ...init, credentials: 'omit' });
-    const { status, statusText } = response;
-    if (!response.ok) {
-      throw new CampaignError(
-        'http',
-        `${url} answered with HTTP status ${status}${statusText ? ` ${statusText}` : ''}`,
-        status,
-      );
-    }
+    const response = await fetch(url, { ...init, credentials: preloaded(url) ? 'same-origin' : 'omit' });
+    const { status } = response;
+    // The status alone: HTTP/2 and later send no status text.
+    if (!response.ok) throw new CampaignError('http', `${url} answered with status ${status}`, status >= 500);
     // Read piece by piece, stopping as soon as the answer grows past the limit; an answer
     // that declares a larger size is refused unread.
     const declared = Number(response.headers.get('content-length'));
@@ -62,24 +71,26 @@ export async function fetchCampaignJson(url: URL, init: FetchInit, maxBytes: num
     for (let received = 0; reader;) {
       if (declared > maxBytes || received > maxBytes) {
         void reader.cancel();
-        throw new CampaignError('size', `${url} answered with more than ${maxBytes} bytes, the limit for a campaign`);
+        throw new CampaignError('size', `${url} answered with more than ${maxBytes} bytes (OpenLetter.maxBytes)`);
       }
       const { done, value } = await reader.read();
       if (done) break;
       received += value.byteLength;
       pieces.push(value as Uint8Array<ArrayBuffer>);
     }
-    return { data: JSON.parse(await new Blob(pieces).text()), url: response.url || url.href };
+    // A fetched response always has its URL, even one a service worker made (Fetch, main fetch).
+    return { data: JSON.parse(await new Blob(pieces).text()), url: response.url };
   } catch (error) {
     if (error instanceof CampaignError) throw error;
     if (signal.aborted) throw signal.reason;
     if (error instanceof SyntaxError)
       throw new CampaignError('parse', `${url} did not answer with JSON: ${error.message}`);
+    // Unreachable, or the connection broke off: the browser's words say which, and the hint
+    // names the most common cause.
     throw new CampaignError(
       'network',
-      response
-        ? `the connection to ${url} broke off`
-        : `could not reach ${url} (${error}); from another origin it needs Access-Control-Allow-Origin`,
+      `${url} did not answer in full (${error}); from another origin it needs Access-Control-Allow-Origin`,
+      true,
     );
   }
 }

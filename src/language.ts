@@ -14,33 +14,28 @@ export const DEFAULT_LANGUAGE: Language = 'nl';
  * or undefined for an unsupported or malformed tag.
  */
 export function supportedLanguageOf(tag: string | null | undefined): Language | undefined {
-  if (!tag) return undefined;
-  let language: string;
   try {
-    language = new Intl.Locale(tag).language;
+    // No tag is no language; a malformed one throws.
+    const language = tag && new Intl.Locale(tag).language;
+    return (SUPPORTED_LANGUAGES as readonly unknown[]).includes(language) ? (language as Language) : undefined;
   } catch {
     return undefined; // A malformed lang attribute must not break the block.
   }
-  return (SUPPORTED_LANGUAGES as readonly string[]).includes(language) ? (language as Language) : undefined;
 }
 
 /** The first candidate that names a supported language. */
 export function negotiateLanguage(candidates: Iterable<string | null | undefined>): Language | undefined {
-  for (const candidate of candidates) {
-    const language = supportedLanguageOf(candidate);
-    if (language) return language;
-  }
-  return undefined;
+  return [...candidates].map(supportedLanguageOf).find(Boolean);
 }
 
 /**
- * The `lang` attributes from the element itself outwards, nearest first, crossing
- * shadow roots, so a block inside another component still follows the page.
+ * The `lang` attributes from the element itself outwards, nearest first (null for an element
+ * without one), crossing shadow roots, so a block inside another component still follows the page.
  */
-export function* languagesAround(element: Element): Generator<string> {
-  for (let node: Element | null = element; node;) {
-    if (node.hasAttribute('lang')) yield node.getAttribute('lang')!;
-    node = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
+export function* languagesAround(element: Element): Generator<string | null> {
+  for (let node: Element | null | undefined = element; node;) {
+    yield node.getAttribute('lang');
+    node = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host;
   }
 }
 
@@ -51,6 +46,7 @@ export function* languagesAround(element: Element): Generator<string> {
  */
 export function onLanguageChange(listener: () => void): () => void {
   const observer = new MutationObserver(listener);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  // An attribute filter implies attributes: true.
+  observer.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
   return () => observer.disconnect();
 }

@@ -40,24 +40,15 @@ export const MAX_URL_LENGTH = 2_048;
 export const MAX_COMBINING_MARKS = 8;
 
 /**
- * The range of each static limit a host page may set (OpenLetter.timeout, .retryDelay,
- * .maxBytes), in milliseconds or bytes. Outside it a timer overflows (2^31 ms and more
- * fire at once), never fires, or every answer is refused: such values are clamped.
+ * `value` of the static limit `name` (OpenLetter.timeout, .retryDelay, .maxBytes) from `min`
+ * to `max`, in milliseconds or bytes, with a console warning when it was not (not a number at
+ * all: `fallback`). The value used tells what was wrong: the minimum, the maximum, or the
+ * fallback for a value that is no number.
  */
-export const TIMEOUT_RANGE = [100, 600_000] as const;
-export const RETRY_DELAY_RANGE = [0, 60_000] as const;
-export const MAX_BYTES_RANGE = [0, 16 * DEFAULT_MAX_BYTES] as const;
-
-/**
- * `value` of the static limit `name` within `range`, with a console warning when it was not
- * (not a number at all: `fallback`).
- */
-export function clamped(name: string, value: unknown, [min, max]: readonly [number, number], fallback: number): number {
+export function clamped(name: string, value: unknown, min: number, max: number, fallback: number): number {
   const number = typeof value === 'number' && !Number.isNaN(value) ? Math.min(Math.max(value, min), max) : fallback;
   if (number !== value) {
-    console.warn(
-      `<open-letter>: OpenLetter.${name} must be a number from ${min} to ${max} (got ${typeof value === 'number' ? value : typeof value}); using ${number}`,
-    );
+    console.warn(`<open-letter>: OpenLetter.${name} must be a number from ${min} to ${max}; using ${number}`);
   }
   return number;
 }
@@ -66,8 +57,8 @@ export class CampaignError extends Error {
   constructor(
     readonly reason: FailureReason,
     message: string,
-    /** The HTTP status, for reason `http`. */
-    readonly status?: number,
+    /** Often passing, worth one more try: a network failure or a server error (5xx). */
+    readonly transient?: boolean,
   ) {
     super(message);
   }

@@ -8,20 +8,12 @@
  * cache still applies underneath.
  */
 import { fetchCampaignJson, referrerPolicyOf, type CampaignAnswer, type FetchInit } from './fetch-campaign.js';
-import {
-  CampaignError,
-  DEFAULT_MAX_BYTES,
-  DEFAULT_TIMEOUT,
-  MAX_BYTES_RANGE,
-  RETRY_DELAY_RANGE,
-  TIMEOUT_RANGE,
-  clamped,
-} from './limits.js';
+import { CampaignError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, clamped } from './limits.js';
 
 export interface RequestOptions {
   /**
-   * This block's own signal. Aborting it stops waiting and gives the block's share of the
-   * answer back: keep it unaborted while the block shows the answer.
+   * This block's own signal, fresh (not aborted yet). Aborting it stops waiting and gives the
+   * block's share of the answer back: keep it unaborted while the block shows the answer.
    */
   signal: AbortSignal;
   /** Milliseconds for the whole request, the pause and the automatic retry included. */
@@ -41,56 +33,61 @@ type Join = (signal: AbortSignal) => Promise<CampaignAnswer>;
 
 const requests = new Map<string, Join>();
 
-export async function requestCampaign(url: URL, options: RequestOptions): Promise<CampaignAnswer> {
+export function requestCampaign(url: URL, options: RequestOptions): Promise<CampaignAnswer> {
   const { signal } = options;
-  signal.throwIfAborted();
   const referrerPolicy = referrerPolicyOf(options.referrerPolicy);
   const key = `${referrerPolicy} ${url.href}`;
-  return ((!options.fresh && requests.get(key)) || start(key, url, referrerPolicy, options))(signal);
-}
+  return ((!options.fresh && requests.get(key)) || start())(signal);
 
-function start(key: string, url: URL, referrerPolicy: ReferrerPolicy, options: RequestOptions): Join {
-  const controller = new AbortController();
-  const timeout = clamped('timeout', options.timeout, TIMEOUT_RANGE, DEFAULT_TIMEOUT);
-  const maxBytes = clamped('maxBytes', options.maxBytes, MAX_BYTES_RANGE, DEFAULT_MAX_BYTES);
-  const retryDelay = clamped('retryDelay', options.retryDelay, RETRY_DELAY_RANGE, 1_000) * (1 + Math.random() / 2);
-  const deadline = Date.now() + timeout;
-  const init: FetchInit = { signal: controller.signal, referrerPolicy, cache: options.fresh ? 'no-cache' : 'default' };
-  // One limit for the whole wait: the first attempt, the pause and the retry together.
-  const timer = setTimeout(
-    () => controller.abort(new CampaignError('timeout', `no complete answer from ${url} within ${timeout / 1000} s`)),
-    timeout,
-  );
-  // Network failures and server errors (5xx) are often passing: try once more, after a pause,
-  // if the pause ends before the deadline; else the failure itself says more than a timeout
-  // would. A block that leaves during the pause has aborted the signal: the retry then ends
-  // at once, unsent.
-  const answer = fetchCampaignJson(url, init, maxBytes).catch(async (error: unknown) => {
-    const passing = error instanceof CampaignError && (error.reason === 'network' || (error.status ?? 0) >= 500);
-    if (!passing || Date.now() + retryDelay >= deadline) throw error;
-    await new Promise((resume) => setTimeout(resume, retryDelay));
-    return fetchCampaignJson(url, init, maxBytes);
-  });
-  /** Blocks that wait for the answer or show it. */
-  let users = 0;
-  const join: Join = (signal) => {
-    users += 1;
-    return new Promise((resolve, reject) => {
-      answer.then(resolve, reject);
-      // An AbortSignal aborts once: the listener runs once.
-      signal.addEventListener('abort', () => {
-        reject(signal.reason);
-        if (--users) return;
-        // The last one out: stop the request (nothing, once it is answered) and let the answer go.
-        controller.abort(signal.reason);
-        forget();
-      });
+  /** Starts the request for `key` and keeps it in `requests`: the function blocks join it with. */
+  function start(): Join {
+    const controller = new AbortController();
+    // The static limits within their ranges: outside them a timer overflows (2^31 ms and more
+    // fire at once), never fires, or every answer is refused.
+    const timeout = clamped('timeout', options.timeout, 100, 600_000, DEFAULT_TIMEOUT);
+    const maxBytes = clamped('maxBytes', options.maxBytes, 0, 16 * DEFAULT_MAX_BYTES, DEFAULT_MAX_BYTES);
+    const retryDelay = clamped('retryDelay', options.retryDelay, 0, 60_000, 1_000) * (1 + Math.random() / 2);
+    const deadline = Date.now() + timeout;
+    const init: FetchInit = {
+      signal: controller.signal,
+      referrerPolicy,
+      cache: options.fresh ? 'no-cache' : undefined,
+    };
+    // One limit for the whole wait: the first attempt, the pause and the retry together.
+    const timer = setTimeout(
+      () => controller.abort(new CampaignError('timeout', `${url} did not answer in full within ${timeout / 1000} s`)),
+      timeout,
+    );
+    // A transient failure (a network failure, a server error) is tried once more, after a pause,
+    // if the pause ends before the deadline; else the failure itself says more than a timeout
+    // would. A block that leaves during the pause has aborted the signal: the retry then ends
+    // at once, unsent. (What else fetchCampaignJson rejects with is this request's abort reason.)
+    const answer = fetchCampaignJson(url, init, maxBytes).catch(async (error: unknown) => {
+      if (!(error as CampaignError | undefined)?.transient || Date.now() + retryDelay >= deadline) throw error;
+      await new Promise((resume) => setTimeout(resume, retryDelay));
+      return fetchCampaignJson(url, init, maxBytes);
     });
-  };
-  // A fresh request for the same address may have taken this one's place.
-  const forget = () => requests.get(key) === join && requests.delete(key);
-  requests.set(key, join);
-  // Failures are not kept: a retry asks the server again.
-  void answer.catch(forget).finally(() => clearTimeout(timer));
-  return join;
+    /** Blocks that wait for the answer or show it. */
+    let users = 0;
+    const join: Join = (signal) => {
+      users += 1;
+      return new Promise((resolve, reject) => {
+        answer.then(resolve, reject);
+        // An AbortSignal aborts once: the listener runs once.
+        signal.addEventListener('abort', () => {
+          reject(signal.reason);
+          if (--users) return;
+          // The last one out: stop the request (nothing, once it is answered) and let the answer go.
+          controller.abort(signal.reason);
+          forget();
+        });
+      });
+    };
+    // A fresh request for the same address may have taken this one's place.
+    const forget = () => requests.get(key) === join && requests.delete(key);
+    requests.set(key, join);
+    // Failures are not kept: a retry asks the server again.
+    void answer.catch(forget).finally(() => clearTimeout(timer));
+    return join;
+  }
 }

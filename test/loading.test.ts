@@ -319,6 +319,64 @@ describe('<open-letter> addresses and requests', () => {
     expect(document.cookie).not.to.include('tracking=');
   });
 
+  /** Puts a `<link rel="preload" as="fetch">` in the page's head: the page asks for `href` itself. */
+  function preload(href: string, crossorigin: string): HTMLLinkElement {
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'preload', as: 'fetch', href });
+    link.setAttribute('crossorigin', crossorigin);
+    document.head.append(link);
+    return link;
+  }
+
+  it("reuses the page's own preload of its campaign: one request, the one the page asked for", async () => {
+    document.cookie = 'tracking=1; path=/';
+    const src = api('campaign.json');
+    const link = preload(src, 'anonymous');
+    try {
+      const mounted = await mount({ src, attributes: { lang: 'nl' } });
+      await settled(mounted);
+      expect(
+        mounted.errors.map((event) => event.detail.message),
+        'errors',
+      ).to.deep.equal([]);
+      expect(mounted.loads).to.have.length(1);
+      expect(shownTitle(mounted.el)).to.equal(((await demoCampaign()).title as Record<string, string>).nl);
+      expect((await requestsSeen(keyOf(src))).count, 'requests for the campaign').to.equal(1);
+    } finally {
+      link.remove();
+      document.cookie = 'tracking=; path=/; max-age=0';
+    }
+  });
+
+  it('sends no cookies beside a preload it cannot reuse (with credentials, or of another address)', async () => {
+    document.cookie = 'tracking=1; path=/';
+    const withCredentials = api('campaign.json');
+    const other = api('campaign.json');
+    const preloads = [preload(withCredentials, 'use-credentials'), preload(other, 'anonymous')];
+    try {
+      // The page's own preload carries the cookie: it is there to be sent.
+      await waitUntil(async () => (await requestsSeen(keyOf(withCredentials))).count === 1, 'the preload was not sent');
+      expect(await requestsSeen(keyOf(withCredentials)), 'the preload').to.deep.equal({ count: 1, cookies: 1 });
+
+      const mounted = await mount({ src: withCredentials, attributes: { lang: 'nl' } });
+      await settled(mounted);
+      expect(mounted.loads).to.have.length(1);
+      expect(await requestsSeen(keyOf(withCredentials)), 'the preload and the block').to.deep.equal({
+        count: 2,
+        cookies: 1,
+      });
+
+      const key = uniqueKey('cookies');
+      const beside = await mount({ src: `/api/campaign.json?key=${key}`, attributes: { lang: 'nl' } });
+      await settled(beside);
+      expect(beside.loads).to.have.length(1);
+      expect(await requestsSeen(key), 'beside a preload of another address').to.deep.equal({ count: 1, cookies: 0 });
+    } finally {
+      for (const link of preloads) link.remove();
+      document.cookie = 'tracking=; path=/; max-age=0';
+    }
+  });
+
   it('shows the letter from the last src when src changes while the first is still loading', async () => {
     const other: Campaign = { ...(await demoCampaign()), title: 'Een andere brief over hetzelfde datalek' };
     const slow = api('campaign.json', { delay: '600' });

@@ -362,7 +362,7 @@ describe('open-letter site: the command line', () => {
     const { status, stdout, stderr } = await run('site', join(root, 'test/cli/fixtures/invalid.json'), '--out', out, '--base', base);
     assert.equal(status, 1);
     assert.equal(stdout, '');
-    assert.match(stderr, /^ {2}letter\.demands: needs at least one demand$/m);
+    assert.match(stderr, /^ {2}letter\.demands: must not be empty$/m);
     assert.equal(existsSync(out), false);
   });
 
