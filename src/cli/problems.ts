@@ -44,7 +44,7 @@ export function printProblems(label: string, problems: CampaignProblem[], data: 
   const lines = [`${label} is not a valid open-letter campaign (${count}):`];
   problems.forEach((problem, index) => {
     lines.push(`  ${problem.path}: ${problem.message}`);
-    // One hint per field, after all its problems (a date can be both malformed and unreal).
+    // One hint per field, after all its problems (a field may have more than one).
     if (problems[index + 1]?.path !== problem.path) {
       const hint = hintFor(problem, data, reason);
       if (hint) lines.push(`    hint: ${hint}`);
