@@ -28,7 +28,9 @@ export default {
         for (const declaration of moduleDoc.declarations ?? []) {
           const states = internalState.get(declaration.name);
           if (!states) continue;
-          declaration.attributes = declaration.attributes?.filter((attribute) => !states.has(attribute.fieldName ?? attribute.name));
+          declaration.attributes = declaration.attributes?.filter(
+            (attribute) => !states.has(attribute.fieldName ?? attribute.name),
+          );
           declaration.members = declaration.members?.filter((member) => !states.has(member.name));
         }
       },

@@ -8,7 +8,14 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'src/generated/', 'custom-elements.json', 'scripts/bench/results/', 'wordpress/'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'src/generated/',
+      'custom-elements.json',
+      'scripts/bench/results/',
+      'wordpress/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

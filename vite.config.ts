@@ -87,7 +87,9 @@ function withoutUnusedLibraryCode(): Plugin {
       for (const { file, what, code: piece, stub: replacement } of cuts) {
         const at = code.indexOf(piece);
         if (at < 0 || code.indexOf(piece, at + 1) >= 0) {
-          return this.error(`${file} changed: its code for ${what} is not there once, word for word; see scripts/lit-cuts.ts`);
+          return this.error(
+            `${file} changed: its code for ${what} is not there once, word for word; see scripts/lit-cuts.ts`,
+          );
         }
         cut.overwrite(at, at + piece.length, replacement);
       }
@@ -208,7 +210,10 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: true,
         minify: false,
         // limits.js is an entry of its own so that build scripts (the size report) can read every limit.
-        lib: { entry: { index: 'src/index.ts', 'open-letter': 'src/open-letter.ts', limits: 'src/limits.ts' }, formats: ['es'] },
+        lib: {
+          entry: { index: 'src/index.ts', 'open-letter': 'src/open-letter.ts', limits: 'src/limits.ts' },
+          formats: ['es'],
+        },
         rolldownOptions: { external: dependencies, output: { preserveModules: true, preserveModulesRoot: 'src' } },
       },
     };

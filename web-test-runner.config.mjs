@@ -11,7 +11,6 @@ import { browserCommandsPlugin } from './test/browser-commands.mjs';
 import { chromiumFlags, chromiumPath } from './scripts/chromium.mjs';
 import { webkitLauncher } from './test/launchers/webkit.mjs';
 
-
 const chromium = chromeLauncher({
   launchOptions: {
     executablePath: chromiumPath,
@@ -34,7 +33,8 @@ const firefox = chromeLauncher({
 const browsers = { chromium, firefox, webkit: webkitLauncher() };
 const only = process.env.BROWSERS?.split(',').filter(Boolean);
 const unknown = only?.filter((name) => !(name in browsers)) ?? [];
-if (unknown.length) throw new Error(`BROWSERS: unknown ${unknown.join(', ')}; choose from ${Object.keys(browsers).join(', ')}`);
+if (unknown.length)
+  throw new Error(`BROWSERS: unknown ${unknown.join(', ')}; choose from ${Object.keys(browsers).join(', ')}`);
 
 export default {
   files: ['test/**/*.test.ts'],

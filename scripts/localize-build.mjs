@@ -6,9 +6,7 @@ import { spawnSync } from 'node:child_process';
 const result = spawnSync('npx', ['lit-localize', 'build'], { encoding: 'utf8' });
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);
-const missing = `${result.stdout}\n${result.stderr}`
-  .split('\n')
-  .filter((line) => /is missing/.test(line));
+const missing = `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /is missing/.test(line));
 if (result.status !== 0) process.exit(result.status ?? 1);
 if (missing.length) {
   console.error(

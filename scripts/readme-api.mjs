@@ -13,10 +13,17 @@ const element = manifest.modules
   .find((declaration) => declaration.tagName === 'open-letter');
 if (!element) throw new Error('custom-elements.json has no <open-letter>; run npm run analyze');
 
-const cell = (text = '') => String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const cell = (text = '') =>
+  String(text)
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 const code = (text) => (text ? `\`${text}\`` : '—');
 const table = (head, rows) =>
-  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ].join('\n');
 
 const fields = new Map((element.members ?? []).map((member) => [member.name, member]));
 const sections = [
@@ -25,22 +32,44 @@ const sections = [
     ['attribute', 'property', 'type', 'default', 'description'],
     element.attributes.map((attribute) => {
       const field = fields.get(attribute.fieldName) ?? {};
-      return [code(attribute.name), code(attribute.fieldName), code(field.type?.text ?? attribute.type?.text), code(field.default), attribute.description ?? field.description];
+      return [
+        code(attribute.name),
+        code(attribute.fieldName),
+        code(field.type?.text ?? attribute.type?.text),
+        code(field.default),
+        attribute.description ?? field.description,
+      ];
     }),
   ),
   '#### Properties without an attribute',
   table(
     ['property', 'type', 'description'],
     (element.members ?? [])
-      .filter((member) => member.kind === 'field' && !member.attribute && member.privacy !== 'private' && !member.static && member.description)
+      .filter(
+        (member) =>
+          member.kind === 'field' &&
+          !member.attribute &&
+          member.privacy !== 'private' &&
+          !member.static &&
+          member.description,
+      )
       .map((member) => [code(member.name), code(member.type?.text), member.description]),
   ),
   '#### Events',
-  table(['event', 'description'], element.events.map((event) => [code(event.name), event.description])),
+  table(
+    ['event', 'description'],
+    element.events.map((event) => [code(event.name), event.description]),
+  ),
   '#### Children',
-  table(['children', 'description'], (element.slots ?? []).map((slot) => [slot.name ? code(slot.name) : '(any)', slot.description])),
+  table(
+    ['children', 'description'],
+    (element.slots ?? []).map((slot) => [slot.name ? code(slot.name) : '(any)', slot.description]),
+  ),
   '#### CSS custom properties',
-  table(['property', 'description'], element.cssProperties.map((property) => [code(property.name), property.description])),
+  table(
+    ['property', 'description'],
+    element.cssProperties.map((property) => [code(property.name), property.description]),
+  ),
 ];
 const generated = `${START}\n\n${sections.join('\n\n')}\n\n${END}`;
 

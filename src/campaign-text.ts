@@ -17,8 +17,7 @@ export interface ShownText {
  */
 export function textFor(text: Text, reader: string, campaignLanguage: string): ShownText {
   if (typeof text === 'string') return { text, lang: campaignLanguage };
-  const key =
-    findKey(text, reader) ?? findKey(text, campaignLanguage) ?? Object.keys(text)[0];
+  const key = findKey(text, reader) ?? findKey(text, campaignLanguage) ?? Object.keys(text)[0];
   return { text: text[key], lang: key };
 }
 

@@ -45,12 +45,18 @@ type Heading = (id: string, className: string, lang: unknown, tabindex: unknown,
 
 /** One template per heading level: a tag name cannot be a binding. */
 const headings: Heading[] = [
-  (id, className, lang, tabindex, content) => html`<h1 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h1>`,
-  (id, className, lang, tabindex, content) => html`<h2 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h2>`,
-  (id, className, lang, tabindex, content) => html`<h3 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h3>`,
-  (id, className, lang, tabindex, content) => html`<h4 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h4>`,
-  (id, className, lang, tabindex, content) => html`<h5 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h5>`,
-  (id, className, lang, tabindex, content) => html`<h6 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h6>`,
+  (id, className, lang, tabindex, content) =>
+    html`<h1 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h1>`,
+  (id, className, lang, tabindex, content) =>
+    html`<h2 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h2>`,
+  (id, className, lang, tabindex, content) =>
+    html`<h3 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h3>`,
+  (id, className, lang, tabindex, content) =>
+    html`<h4 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h4>`,
+  (id, className, lang, tabindex, content) =>
+    html`<h5 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h5>`,
+  (id, className, lang, tabindex, content) =>
+    html`<h6 id=${id} class=${className} lang=${lang} tabindex=${tabindex}>${content}</h6>`,
 ];
 
 export function letterTemplate(campaign: Campaign, view: LetterView): TemplateResult {
@@ -89,15 +95,23 @@ export function letterTemplate(campaign: Campaign, view: LetterView): TemplateRe
       <header class="open-letter__intro">
         ${heading(0, title.text, 'title', 'open-letter__title', title.lang === reader ? undefined : title.lang)}
         <p class="open-letter__meta">
-          <time datetime=${campaign.date}>${formatDate(campaign.date, reader)}</time>${initiator
-            ? html`<span aria-hidden="true"> · </span><span class="open-letter__initiator"
-                  >${msg('Initiated by', { id: 'initiated-by' })} <bdi lang=${initiator.lang === reader ? nothing : initiator.lang}>${sealed(initiator.text)}</bdi></span
-                >`
-            : nothing}
+          <time datetime=${campaign.date}>${formatDate(campaign.date, reader)}</time>${
+            initiator
+              ? html`<span aria-hidden="true"> · </span
+                  ><span class="open-letter__initiator"
+                    >${msg('Initiated by', { id: 'initiated-by' })}
+                    <bdi lang=${initiator.lang === reader ? nothing : initiator.lang}
+                      >${sealed(initiator.text)}</bdi
+                    ></span
+                  >`
+              : nothing
+          }
         </p>
-        ${title.lang === reader && isTranslation(campaign, reader)
-          ? html`<p class="open-letter__translation-note">${translationNote(original, reader)}</p>`
-          : nothing}
+        ${
+          title.lang === reader && isTranslation(campaign, reader)
+            ? html`<p class="open-letter__translation-note">${translationNote(original, reader)}</p>`
+            : nothing
+        }
         ${campaign.summary ? block(campaign.summary, 'summary') : nothing}
       </header>
       ${letter.salutation ? block(letter.salutation, 'salutation') : nothing}
@@ -118,14 +132,16 @@ export function letterTemplate(campaign: Campaign, view: LetterView): TemplateRe
         </ul>
         ${view.signatoryDisclosure ?? nothing}
       </section>
-      ${campaign.sources?.length
-        ? html`<section class="open-letter__section open-letter__section--sources">
-            ${heading(1, msg('Sources', { id: 'sources' }), 'sources', 'open-letter__heading')}
-            <ul class="open-letter__sources">
-              ${campaign.sources.map((source) => (budget.take(shown(source.title).text) ? sourceItem(source, original, view) : nothing))}
-            </ul>
-          </section>`
-        : nothing}
+      ${
+        campaign.sources?.length
+          ? html`<section class="open-letter__section open-letter__section--sources">
+              ${heading(1, msg('Sources', { id: 'sources' }), 'sources', 'open-letter__heading')}
+              <ul class="open-letter__sources">
+                ${campaign.sources.map((source) => (budget.take(shown(source.title).text) ? sourceItem(source, original, view) : nothing))}
+              </ul>
+            </section>`
+          : nothing
+      }
     </article>
   `;
 }
@@ -136,8 +152,13 @@ function signatoryItem(signatory: Signatory, highlight: Set<string>) {
   // whitespace inside an item would show up in its text. The badge is styled, so a name
   // that ends in "(onze partij)" cannot pass for it.
   return own
-    ? html`<li class="open-letter__signatory open-letter__signatory--highlighted"><bdi class="open-letter__name">${sealed(signatory.name)}</bdi>, ${affiliation(signatory)} <span class="open-letter__badge">(${msg('our party', { id: 'our-party' })})</span></li>`
-    : html`<li class="open-letter__signatory"><bdi class="open-letter__name">${sealed(signatory.name)}</bdi>, ${affiliation(signatory)}</li>`;
+    ? html`<li class="open-letter__signatory open-letter__signatory--highlighted">
+        <bdi class="open-letter__name">${sealed(signatory.name)}</bdi>, ${affiliation(signatory)}
+        <span class="open-letter__badge">(${msg('our party', { id: 'our-party' })})</span>
+      </li>`
+    : html`<li class="open-letter__signatory">
+        <bdi class="open-letter__name">${sealed(signatory.name)}</bdi>, ${affiliation(signatory)}
+      </li>`;
 }
 
 function affiliation(signatory: Signatory) {
@@ -150,18 +171,27 @@ function sourceItem(source: Source, original: string, view: LetterView) {
   const { reader } = view;
   const title = textFor(source.title, reader, original);
   const href = view.hrefFor(source.url);
-  const label = html`<bdi lang=${title.lang === reader ? nothing : title.lang}>${sealed(title.text)}</bdi>${source.publisher
-      ? html`, <bdi>${sealed(source.publisher)}</bdi>`
-      : nothing}${source.kind === 'pdf' ? ` (${msg('PDF', { id: 'pdf' })})` : nothing}`;
+  const label = html`<bdi lang=${title.lang === reader ? nothing : title.lang}>${sealed(title.text)}</bdi>${
+      source.publisher ? html`, <bdi>${sealed(source.publisher)}</bdi>` : nothing
+    }${source.kind === 'pdf' ? ` (${msg('PDF', { id: 'pdf' })})` : nothing}`;
   // A title that looks like an address could name another site than the link's: say where it leads.
-  const host = href && looksLikeAddress(title.text) ? html`<span class="open-letter__host">${` (${new URL(href).host})`}</span>` : nothing;
-  return html`<li class="open-letter__source">${href
-    ? html`<a class="open-letter__link" href=${href} rel="noopener noreferrer" target=${view.linksInNewTab ? '_blank' : nothing}
-        >${label}${host}${view.linksInNewTab ? ` (${msg('opens in a new tab', { id: 'new-tab' })})` : nothing}</a
-      >`
-    : html`<span class="open-letter__unlinked">${label}</span>`}${source.date
-    ? html`, <time datetime=${source.date}>${formatDate(source.date, reader)}</time>`
-    : nothing}</li>`;
+  const host =
+    href && looksLikeAddress(title.text)
+      ? html`<span class="open-letter__host">${` (${new URL(href).host})`}</span>`
+      : nothing;
+  return html`<li class="open-letter__source">
+    ${
+      href
+        ? html`<a
+            class="open-letter__link"
+            href=${href}
+            rel="noopener noreferrer"
+            target=${view.linksInNewTab ? '_blank' : nothing}
+            >${label}${host}${view.linksInNewTab ? ` (${msg('opens in a new tab', { id: 'new-tab' })})` : nothing}</a
+          >`
+        : html`<span class="open-letter__unlinked">${label}</span>`
+    }${source.date ? html`, <time datetime=${source.date}>${formatDate(source.date, reader)}</time>` : nothing}
+  </li>`;
 }
 
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
@@ -216,7 +246,9 @@ function translationNote(original: string, reader: Language): string {
   } catch {
     // A malformed tag: say only that it is a translation.
   }
-  return name ? msg(str`Translated from the original ${name}.`, { id: 'translated-from' }) : msg('Translated from the original.', { id: 'translated' });
+  return name
+    ? msg(str`Translated from the original ${name}.`, { id: 'translated-from' })
+    : msg('Translated from the original.', { id: 'translated' });
 }
 
 export function signatoryCount(count: number, language: Language): string {

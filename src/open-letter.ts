@@ -145,13 +145,13 @@ export class OpenLetter extends LitElement {
   declare campaign?: unknown;
 
   /** @internal */
-  private declare state: State;
+  declare private state: State;
   /** @internal The language the reader picked with the switch in this block, for this page view only. */
-  private declare chosenLanguage?: Language;
+  declare private chosenLanguage?: Language;
   /** @internal The reader opened the full list of a long list of signatories. */
-  private declare allSignatoriesShown: boolean;
+  declare private allSignatoriesShown: boolean;
   /** @internal Loading has taken long enough to say so. */
-  private declare announceLoading: boolean;
+  declare private announceLoading: boolean;
 
   constructor() {
     super();
@@ -224,12 +224,21 @@ export class OpenLetter extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('campaign') || changed.has('referrerPolicy')) this.#load(false);
-    if (changed.has('highlight') && this.highlight != null && typeof this.highlight !== 'string' && !Array.isArray(this.highlight)) {
-      console.warn(`<open-letter>: highlight must be names separated by commas, or a list of names; got ${typeof this.highlight}, ignored`);
+    if (
+      changed.has('highlight') &&
+      this.highlight != null &&
+      typeof this.highlight !== 'string' &&
+      !Array.isArray(this.highlight)
+    ) {
+      console.warn(
+        `<open-letter>: highlight must be names separated by commas, or a list of names; got ${typeof this.highlight}, ignored`,
+      );
     }
     // No attribute (null) means the default, 2, without a word.
     if (changed.has('headingLevel') && this.headingLevel != null && !isHeadingLevel(this.headingLevel)) {
-      console.warn(`<open-letter>: heading-level must be a whole number from 1 to 6, got ${String(this.headingLevel)}; using 2`);
+      console.warn(
+        `<open-letter>: heading-level must be a whole number from 1 to 6, got ${String(this.headingLevel)}; using 2`,
+      );
     }
     // Busy while loading: assistive technology waits instead of reading a half state.
     this.#internals.ariaBusy = this.state.status === 'loading' ? 'true' : null;
@@ -419,19 +428,21 @@ export class OpenLetter extends LitElement {
         ${state.status === 'loading' && this.announceLoading ? msg('Loading the letter…', { id: 'loading' }) : nothing}
       </div>
       <div class="open-letter__error">
-        <p class="open-letter__alert" role="alert" aria-live="assertive">${state.status === 'error'
-            ? msg('The letter could not be loaded.', { id: 'failed' })
-            : nothing}</p>
-        ${failed
-          ? html`<button
-              type="button"
-              class="open-letter__retry"
-              aria-disabled=${state.status === 'loading'}
-              @click=${this.#retry}
-            >
-              ${msg('Try again', { id: 'try-again' })}
-            </button>`
-          : nothing}
+        <p class="open-letter__alert" role="alert" aria-live="assertive">
+          ${state.status === 'error' ? msg('The letter could not be loaded.', { id: 'failed' }) : nothing}
+        </p>
+        ${
+          failed
+            ? html`<button
+                type="button"
+                class="open-letter__retry"
+                aria-disabled=${state.status === 'loading'}
+                @click=${this.#retry}
+              >
+                ${msg('Try again', { id: 'try-again' })}
+              </button>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -462,16 +473,22 @@ export class OpenLetter extends LitElement {
             aria-controls=${`${p}signatory-list`}
             @click=${() => (this.allSignatoriesShown = !this.allSignatoriesShown)}
           >
-            ${this.allSignatoriesShown
-              ? msg('Show fewer signatories', { id: 'show-fewer' })
-              : msg(str`Show all ${new Intl.NumberFormat(reader).format(count)} signatories`, { id: 'show-all' })}
+            ${
+              this.allSignatoriesShown
+                ? msg('Show fewer signatories', { id: 'show-fewer' })
+                : msg(str`Show all ${new Intl.NumberFormat(reader).format(count)} signatories`, { id: 'show-all' })
+            }
           </button>`
         : undefined,
     });
   }
 
   #renderLanguageSwitch(languages: Language[], reader: Language) {
-    return html`<div class="open-letter__language-switch" role="group" aria-label=${msg('Language', { id: 'language' })}>
+    return html`<div
+      class="open-letter__language-switch"
+      role="group"
+      aria-label=${msg('Language', { id: 'language' })}
+    >
       ${languages.map(
         (language) =>
           html`<button

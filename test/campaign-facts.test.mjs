@@ -139,7 +139,11 @@ test('the petition example says, in both languages, that it is an example', () =
 test('both demo campaigns pass open-letter validate', async () => {
   for (const name of ['brandbrief-samen-veilig.json', 'petition-example.json']) {
     // Rejects (exit code 1 or 2) when the campaign is not valid; needs `npm run build` first.
-    const { stdout } = await promisify(execFile)(process.execPath, [`${root}bin/open-letter.js`, 'validate', `${root}demo/campaigns/${name}`]);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      `${root}bin/open-letter.js`,
+      'validate',
+      `${root}demo/campaigns/${name}`,
+    ]);
     assert.match(stdout, /^OK /, name);
   }
 });

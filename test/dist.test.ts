@@ -3,7 +3,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { demoCampaign, openPage } from './helpers.js';
 
-
 function textIn(page: Window, id: string, selector: string): string {
   const root = page.document.getElementById(id);
   return (root?.querySelector(selector) as HTMLElement | null)?.innerText.trim() ?? '';
@@ -17,7 +16,10 @@ describe('dist/open-letter.js in a plain page', () => {
     page = await openPage('/test/pages/plain.html');
     page.addEventListener('error', (event) => pageErrors.push(event.message));
     await waitUntil(
-      () => textIn(page, 'same-origin', 'h2') && textIn(page, 'other-origin', 'h2') && textIn(page, 'dead', '[role="alert"]'),
+      () =>
+        textIn(page, 'same-origin', 'h2') &&
+        textIn(page, 'other-origin', 'h2') &&
+        textIn(page, 'dead', '[role="alert"]'),
       'the three blocks did not settle',
       { timeout: 5000 },
     );

@@ -26,7 +26,11 @@ function computedStyles(page: PageWindow, element: Element): Map<string, string>
 const GROWS_WITH_THE_BLOCK = new Set(['height', 'block-size', 'perspective-origin', 'transform-origin']);
 
 /** Every key whose value differs between two sets of computed styles, as "key: before → after". */
-function differences(before: Map<string, string>, after: Map<string, string>, ignore = (_key: string) => false): string[] {
+function differences(
+  before: Map<string, string>,
+  after: Map<string, string>,
+  ignore = (_key: string) => false,
+): string[] {
   return [...after]
     .filter(([key, value]) => before.get(key) !== value && !ignore(key))
     .map(([key, value]) => `${key}: ${before.get(key)} → ${value}`);
@@ -56,7 +60,10 @@ describe('nothing outside the block is restyled', () => {
     page = await openPage<PageWindow>('/test/pages/host-elements.html', { width: 800, height: 4000 });
     const doc = page.document;
     outside = [doc.documentElement, ...doc.body.querySelectorAll('*'), doc.body];
-    names = outside.map((element) => `${element.tagName.toLowerCase()} "${element.textContent!.replace(/\s+/g, ' ').trim().slice(0, 30)}"`);
+    names = outside.map(
+      (element) =>
+        `${element.tagName.toLowerCase()} "${element.textContent!.replace(/\s+/g, ' ').trim().slice(0, 30)}"`,
+    );
     stylesBefore = outside.map((element) => computedStyles(page, element));
     focusedBefore = await keyboardFocusedButton(page);
 
@@ -77,8 +84,10 @@ describe('nothing outside the block is restyled', () => {
   it("keeps every computed style of the host page's headings, lists, links, buttons, paragraphs and [hidden] elements", () => {
     outside.forEach((element, index) => {
       const holdsTheBlock = element.contains(block);
-      const changed = differences(stylesBefore[index], computedStyles(page, element), (key) =>
-        holdsTheBlock && GROWS_WITH_THE_BLOCK.has(key.split(' ')[1]),
+      const changed = differences(
+        stylesBefore[index],
+        computedStyles(page, element),
+        (key) => holdsTheBlock && GROWS_WITH_THE_BLOCK.has(key.split(' ')[1]),
       );
       expect(changed, `computed styles of ${names[index]} that the block changed`).to.deep.equal([]);
     });

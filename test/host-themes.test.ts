@@ -66,7 +66,10 @@ for (const theme of ['tailwind', 'bootstrap']) {
     it('keeps the title clearly larger than the text (at least 1.2 times)', () => {
       const title = block.querySelector('.open-letter__title')!;
       const paragraph = block.querySelector('.open-letter__paragraph')!;
-      const [titleSize, textSize] = [px(page.getComputedStyle(title).fontSize), px(page.getComputedStyle(paragraph).fontSize)];
+      const [titleSize, textSize] = [
+        px(page.getComputedStyle(title).fontSize),
+        px(page.getComputedStyle(paragraph).fontSize),
+      ];
       expect(titleSize / textSize, `the title is ${titleSize} px, the text ${textSize} px`).to.be.at.least(1.2);
     });
 
@@ -87,7 +90,9 @@ for (const theme of ['tailwind', 'bootstrap']) {
         const style = page.getComputedStyle(focused!);
         expect(style.outlineStyle, `${what}'s outline style`).to.not.equal('none');
         expect(px(style.outlineWidth), `${what}'s outline width`).to.be.at.least(2);
-        expect(alpha(style.outlineColor), `${what}'s outline is not transparent (${style.outlineColor})`).to.be.above(0.5);
+        expect(alpha(style.outlineColor), `${what}'s outline is not transparent (${style.outlineColor})`).to.be.above(
+          0.5,
+        );
       }
       (page.document.activeElement as HTMLElement | null)?.blur();
     });
@@ -96,9 +101,10 @@ for (const theme of ['tailwind', 'bootstrap']) {
       const themeText = page.getComputedStyle(page.document.getElementById('theme-text')!);
       const themeLink = page.getComputedStyle(page.document.getElementById('theme-link')!);
       for (const selector of ['.open-letter__title', '.open-letter__paragraph', '.open-letter__signatory']) {
-        expect(page.getComputedStyle(block.querySelector(selector)!).fontFamily, `the font family of ${selector}`).to.equal(
-          themeText.fontFamily,
-        );
+        expect(
+          page.getComputedStyle(block.querySelector(selector)!).fontFamily,
+          `the font family of ${selector}`,
+        ).to.equal(themeText.fontFamily);
       }
       const link = block.querySelector('article a[href]')!;
       expect(page.getComputedStyle(link).color, "a link's colour in the letter").to.equal(themeLink.color);

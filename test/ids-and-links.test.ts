@@ -39,7 +39,11 @@ describe('two blocks (Dutch and English) and a block with its own id on one page
     page = await openPage('/test/pages/two-blocks.html', { width: 800, height: 600 });
     await everyLetterShown(page);
     const doc = page.document;
-    blocks = { dutch: doc.querySelector('.dutch')!, english: doc.querySelector('.english')!, x: doc.getElementById('x')! };
+    blocks = {
+      dutch: doc.querySelector('.dutch')!,
+      english: doc.querySelector('.english')!,
+      x: doc.getElementById('x')!,
+    };
   });
 
   after(() => page.frameElement?.remove());
@@ -54,7 +58,10 @@ describe('two blocks (Dutch and English) and a block with its own id on one page
       const attributes = new Set(references.map((reference) => reference.attribute));
       expect(attributes.has('aria-labelledby'), `the ${name} block labels its letter by its title`).to.equal(true);
       if (name !== 'x') {
-        expect(attributes.has('aria-controls'), `the ${name} block's "show all" button names the list it controls`).to.equal(true);
+        expect(
+          attributes.has('aria-controls'),
+          `the ${name} block's "show all" button names the list it controls`,
+        ).to.equal(true);
       }
       for (const { attribute, id, from } of references) {
         const target = page.document.getElementById(id);
@@ -68,13 +75,18 @@ describe('two blocks (Dutch and English) and a block with its own id on one page
   it('gives the block with id="x" ids that start with "x-": its title is #x-title, its demands #x-demand-1…', async () => {
     const ids = [...blocks.x.querySelectorAll('[id]')].map((element) => element.id);
     expect(ids, 'ids in the block').to.not.be.empty;
-    expect(ids.filter((id) => !id.startsWith('x-')), 'ids in the block that do not start with "x-"').to.deep.equal([]);
+    expect(
+      ids.filter((id) => !id.startsWith('x-')),
+      'ids in the block that do not start with "x-"',
+    ).to.deep.equal([]);
     const title = page.document.getElementById('x-title');
     expect(title?.matches('h1, h2, h3, h4, h5, h6'), '#x-title is a heading').to.equal(true);
     const demands = (await demoCampaign()).letter.demands;
     demands.forEach((_, index) => {
       const demand = page.document.getElementById(`x-demand-${index + 1}`);
-      expect(demand?.matches('ol > li'), `#x-demand-${index + 1} is an item of the numbered list of demands`).to.equal(true);
+      expect(demand?.matches('ol > li'), `#x-demand-${index + 1} is an item of the numbered list of demands`).to.equal(
+        true,
+      );
       expect(blocks.x.contains(demand), `#x-demand-${index + 1} is in the block with id="x"`).to.equal(true);
     });
   });
@@ -90,7 +102,9 @@ describe('a link to one demand of the letter', () => {
     const demand = page.document.getElementById('open-letter-demand-2');
     expect(demand, 'the block gives the second demand the id open-letter-demand-2').to.not.equal(null);
     const { top, bottom } = demand!.getBoundingClientRect();
-    expect(top + page.scrollY, 'where the demand is on the page: below the fold of a 400 px window').to.be.above(page.innerHeight);
+    expect(top + page.scrollY, 'where the demand is on the page: below the fold of a 400 px window').to.be.above(
+      page.innerHeight,
+    );
     expect(top, "the demand's top is in the window").to.be.within(-1, page.innerHeight);
     expect(bottom, "the demand's bottom is in the window").to.be.at.most(page.innerHeight + 1);
   });

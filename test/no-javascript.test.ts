@@ -11,13 +11,18 @@ type Language = keyof typeof languages;
 
 /** The snippet with the pre-rendered letter, on a page that allows no script at all (CSP script-src 'none'). */
 async function withoutJavaScript(lang: Language, width = 800): Promise<PageWindow> {
-  const page = await openPage<PageWindow>(`/api/snippet-page?lang=${lang}&letter=prerendered&javascript=off`, { width, height: 600 });
+  const page = await openPage<PageWindow>(`/api/snippet-page?lang=${lang}&letter=prerendered&javascript=off`, {
+    width,
+    height: 600,
+  });
   expect(page.customElements.get('open-letter'), "the block's script did not run").to.equal(undefined);
   return page;
 }
 
 function isVisible(element: Element): boolean {
-  return element.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && element.getClientRects().length > 0;
+  return (
+    element.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && element.getClientRects().length > 0
+  );
 }
 
 function elementsWithText(page: PageWindow, selector: string, matches: (text: string) => boolean): Element[] {
@@ -56,7 +61,8 @@ describe('without JavaScript, the snippet shows the pre-rendered letter', () => 
           openPage<PageWindow>(`/api/snippet-page?lang=${lang}`, { width, height: 600 }),
         ]);
         await everyLetterShown(live);
-        const heightOf = (page: PageWindow) => page.document.querySelector('open-letter')!.getBoundingClientRect().height;
+        const heightOf = (page: PageWindow) =>
+          page.document.querySelector('open-letter')!.getBoundingClientRect().height;
         const [prerenderedHeight, liveHeight] = [heightOf(prerendered), heightOf(live)];
         expect(
           Math.abs(prerenderedHeight - liveHeight) / liveHeight,

@@ -2,10 +2,7 @@
 // every way a real endpoint goes wrong, all over real HTTP. Each takes `?delay=ms`.
 import { readFileSync } from 'node:fs';
 
-const demoCampaign = readFileSync(
-  new URL('../demo/campaigns/brandbrief-samen-veilig.json', import.meta.url),
-  'utf8',
-);
+const demoCampaign = readFileSync(new URL('../demo/campaigns/brandbrief-samen-veilig.json', import.meta.url), 'utf8');
 
 /** Requests seen per `?key=`, so tests can count them. */
 const seen = new Map();
@@ -50,8 +47,7 @@ const endpoints = {
   // The same campaign without the CORS header: readable only from this origin.
   '/api/no-cors.json': (ctx) => send(ctx, 200, { 'content-type': 'application/json' }, demoCampaign),
   // Any JSON the test sends, base64url-encoded in ?body=.
-  '/api/echo.json': (ctx) =>
-    json(ctx, Buffer.from(String(ctx.query.body ?? ''), 'base64url').toString('utf8')),
+  '/api/echo.json': (ctx) => json(ctx, Buffer.from(String(ctx.query.body ?? ''), 'base64url').toString('utf8')),
   '/api/not-found.json': (ctx) => json(ctx, { error: 'not found' }, 404),
   '/api/server-error.json': (ctx) => json(ctx, 'oops', 500),
   '/api/not-json.json': (ctx) =>
@@ -62,16 +58,26 @@ const endpoints = {
       '<!doctype html><title>Welcome</title><p>This is not JSON.',
     ),
   '/api/invalid.json': (ctx) =>
-    json(ctx, { version: 1, language: 'nl', title: 'Zonder eisen', date: '2022-02-30', letter: { paragraphs: [], demands: [] }, signatories: [{ name: 'A' }] }),
+    json(ctx, {
+      version: 1,
+      language: 'nl',
+      title: 'Zonder eisen',
+      date: '2022-02-30',
+      letter: { paragraphs: [], demands: [] },
+      signatories: [{ name: 'A' }],
+    }),
   '/api/version-2.json': (ctx) => json(ctx, { ...JSON.parse(demoCampaign), version: 2 }),
   // 2 MB of valid JSON: over the size limit.
-  '/api/huge.json': (ctx) =>
-    json(ctx, { ...JSON.parse(demoCampaign), padding: 'x'.repeat(2 * 1024 * 1024) }),
+  '/api/huge.json': (ctx) => json(ctx, { ...JSON.parse(demoCampaign), padding: 'x'.repeat(2 * 1024 * 1024) }),
   // The same, streamed without a Content-Length header.
   '/api/huge-streamed.json': (ctx) => {
     ctx.respond = false;
     const res = ctx.res;
-    res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'access-control-allow-origin': '*',
+      'cache-control': 'no-store',
+    });
     const chunk = 'x'.repeat(64 * 1024);
     res.write('{"padding":"');
     for (let i = 0; i < 40; i++) res.write(chunk);
@@ -80,7 +86,11 @@ const endpoints = {
   // The connection breaks off halfway through the answer.
   '/api/broken.json': async (ctx) => {
     ctx.respond = false;
-    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000', 'cache-control': 'no-store' });
+    ctx.res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': '100000',
+      'cache-control': 'no-store',
+    });
     ctx.res.write(demoCampaign.slice(0, 200));
     await sleep(50);
     ctx.req.socket.destroy();
@@ -133,19 +143,18 @@ const endpoints = {
   '/api/breaks-once.json': async (ctx) => {
     if (seen.get(String(ctx.query.key))?.count !== 1) return json(ctx, demoCampaign);
     ctx.respond = false;
-    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000', 'cache-control': 'no-store' });
+    ctx.res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': '100000',
+      'cache-control': 'no-store',
+    });
     ctx.res.write(demoCampaign.slice(0, 200));
     await sleep(50);
     ctx.req.socket.destroy();
   },
   // The demo campaign, cacheable by the browser for ten minutes, as a static host would serve it.
   '/api/cacheable.json': (ctx) =>
-    send(
-      ctx,
-      200,
-      { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'max-age=600' },
-      demoCampaign,
-    ),
+    send(ctx, 200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'max-age=600' }, demoCampaign),
   // 404 on the first request for a `key`, cacheable by the browser for ten minutes; then the campaign.
   '/api/cached-404-once.json': (ctx) => {
     if (seen.get(String(ctx.query.key))?.count === 1) {
@@ -175,7 +184,8 @@ const endpoints = {
   // Issue 13 (hardening). A redirect to the same-origin path `?to=`, as a host that moved its files answers.
   '/api/redirect': (ctx) => {
     const to = String(ctx.query.to ?? '');
-    if (!to.startsWith('/')) return send(ctx, 400, { 'content-type': 'text/plain' }, '?to= takes a path on this server');
+    if (!to.startsWith('/'))
+      return send(ctx, 400, { 'content-type': 'text/plain' }, '?to= takes a path on this server');
     send(ctx, 302, { location: to, 'access-control-allow-origin': '*' }, '');
   },
   // A campaign in another folder than the address that redirects to it, with relative source addresses.
@@ -200,7 +210,10 @@ const endpoints = {
   '/api/hostile-host-page': (ctx) => {
     const headers = { 'content-type': 'text/html; charset=utf-8' };
     if (ctx.query['trusted-types'] !== undefined) {
-      headers['content-security-policy'] = STRICT_CSP.replace(/trusted-types lit-html$/, `trusted-types ${ctx.query['trusted-types']}`);
+      headers['content-security-policy'] = STRICT_CSP.replace(
+        /trusted-types lit-html$/,
+        `trusted-types ${ctx.query['trusted-types']}`,
+      );
     }
     send(ctx, 200, headers, readFileSync(new URL('./pages/hostile-host.html', import.meta.url), 'utf8'));
   },
@@ -242,7 +255,8 @@ const endpoints = {
       bootstrap: '/node_modules/bootstrap/dist/css/bootstrap.min.css',
     };
     const theme = themes[String(ctx.query.theme)];
-    if (!theme) return send(ctx, 400, { 'content-type': 'text/plain' }, `?theme= takes ${Object.keys(themes).join(' or ')}`);
+    if (!theme)
+      return send(ctx, 400, { 'content-type': 'text/plain' }, `?theme= takes ${Object.keys(themes).join(' or ')}`);
     const page = readFileSync(new URL('./pages/themed-page.html', import.meta.url), 'utf8');
     send(ctx, 200, { 'content-type': 'text/html; charset=utf-8' }, page.replace('{{theme}}', theme));
   },
@@ -254,7 +268,8 @@ const endpoints = {
       base: import.meta.url,
       // `tailwindcss` and the files its index.css imports, from node_modules; paths as file URLs.
       loadStylesheet: async (id, base) => {
-        const url = id === 'tailwindcss' ? new URL('../node_modules/tailwindcss/index.css', import.meta.url) : new URL(id, base);
+        const url =
+          id === 'tailwindcss' ? new URL('../node_modules/tailwindcss/index.css', import.meta.url) : new URL(id, base);
         return { path: url.href, base: url.href, content: readFileSync(url, 'utf8') };
       },
     });

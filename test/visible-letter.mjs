@@ -39,10 +39,15 @@ export async function openLetterPage(context, url, { blocks = 1 } = {}) {
   await page.addInitScript(() => {
     const seen = (window.__openLetter = { loads: 0, errors: [] });
     document.addEventListener('open-letter-load', () => seen.loads++);
-    document.addEventListener('open-letter-error', (event) => seen.errors.push(`${event.detail.reason}: ${event.detail.message}`));
+    document.addEventListener('open-letter-error', (event) =>
+      seen.errors.push(`${event.detail.reason}: ${event.detail.message}`),
+    );
   });
   await page.goto(url);
-  await page.waitForFunction((count) => window.__openLetter.loads >= count || window.__openLetter.errors.length, blocks);
+  await page.waitForFunction(
+    (count) => window.__openLetter.loads >= count || window.__openLetter.errors.length,
+    blocks,
+  );
   const { errors } = await page.evaluate(() => window.__openLetter);
   assert.deepEqual(errors, [], `open-letter-error on ${url}`);
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

@@ -18,7 +18,9 @@ export function parseJson(input: Input): unknown {
  */
 function jsonError(input: Input, v8Message: string): string {
   const offset = jsonErrorOffset(input.text);
-  const reason = v8Message.replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+.*$/, '');
+  const reason = v8Message
+    .replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '')
+    .replace(/ in JSON at position \d+.*$/, '');
   if (offset === undefined) return `${input.label} is not JSON: ${reason}`;
   const before = input.text.slice(0, offset);
   const line = before.split('\n').length;

@@ -92,7 +92,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${error.message.replace(/\n*$/, '\n')}`);
       process.exitCode = error.code;
     } else {
-      process.stderr.write(`error: open-letter failed unexpectedly; please report this:\n${(error as Error)?.stack ?? String(error)}\n`);
+      process.stderr.write(
+        `error: open-letter failed unexpectedly; please report this:\n${(error as Error)?.stack ?? String(error)}\n`,
+      );
       process.exitCode = EXIT_BUG;
     }
   },

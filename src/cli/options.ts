@@ -37,7 +37,8 @@ const OWNER: Partial<Record<keyof Options, Command>> = {
 
 export function checkOptionsFor(command: Command, values: Options): void {
   for (const [name, owner] of Object.entries(OWNER) as [keyof Options, Command][]) {
-    if (owner !== command && values[name] !== undefined) throw usageError(`--${name} is an option of ${owner}, not of ${command}`);
+    if (owner !== command && values[name] !== undefined)
+      throw usageError(`--${name} is an option of ${owner}, not of ${command}`);
   }
 }
 
@@ -98,11 +99,15 @@ export interface SiteOptions {
 }
 
 export function parseSiteOptions(values: Options): SiteOptions {
-  if (values.out === undefined || values.out === '') throw usageError('site needs --out <folder to write the site into>');
-  if (values.base === undefined) throw usageError('site needs --base <the https address the folder will be published at>');
+  if (values.out === undefined || values.out === '')
+    throw usageError('site needs --out <folder to write the site into>');
+  if (values.base === undefined)
+    throw usageError('site needs --base <the https address the folder will be published at>');
   const base = absoluteHttpUrl(values.base);
   if (!base || base.search || base.hash) {
-    throw usageError(`--base must be the http(s) address the folder will be published at, such as https://example.org/letter/, got "${values.base}"`);
+    throw usageError(
+      `--base must be the http(s) address the folder will be published at, such as https://example.org/letter/, got "${values.base}"`,
+    );
   }
   // A folder's address: without the final "/", "embed.html" would resolve beside the folder, not in it.
   if (!base.pathname.endsWith('/')) base.pathname += '/';

@@ -7,15 +7,18 @@ const DATE_HINT = 'write the date as "YYYY-MM-DD", e.g. "2022-02-18"';
 
 /** Hints by path, with list indexes written as []. Texts get TEXT_HINT from the schema itself. */
 const HINTS: Record<string, string> = {
-  '(root)': 'the file must hold one JSON object: { "version": 1, "language": "nl", "title": …, "date": …, "letter": …, "signatories": […] } (see the README)',
+  '(root)':
+    'the file must hold one JSON object: { "version": 1, "language": "nl", "title": …, "date": …, "letter": …, "signatories": […] } (see the README)',
   version: 'write "version": 1',
   language: 'the language the letter was written in: a language tag such as "nl" or "en"',
   translations: 'a list of language tags, e.g. ["en"]',
   'translations[]': 'a language tag such as "en"',
   date: DATE_HINT,
   letter: 'an object: { "paragraphs": [ … ], "demands": [ … ] }',
-  'letter.paragraphs': 'a list of at least one text, e.g. [ "Dear aldermen, …" ]; each a string, or { "nl": "…", "en": "…" }',
-  'letter.demands': 'a list of at least one text, e.g. [ "An independent investigation." ]; each a string, or { "nl": "…", "en": "…" }',
+  'letter.paragraphs':
+    'a list of at least one text, e.g. [ "Dear aldermen, …" ]; each a string, or { "nl": "…", "en": "…" }',
+  'letter.demands':
+    'a list of at least one text, e.g. [ "An independent investigation." ]; each a string, or { "nl": "…", "en": "…" }',
   'letter.closing': 'a list of texts (the paragraphs after the demands), e.g. [ "…" ]',
   signatories: 'a list of at least one { "name": "…", "party": "…" }',
   'signatories[]': '{ "name": "…", "party": "…", "place": "…" }; place may be left out',
@@ -39,7 +42,12 @@ function hintFor(problem: CampaignProblem, data: unknown, reason: 'invalid' | 'v
   return keys.length && valueAt(data, keys) === undefined ? `required; ${hint}` : hint;
 }
 
-export function printProblems(label: string, problems: CampaignProblem[], data: unknown, reason: 'invalid' | 'version') {
+export function printProblems(
+  label: string,
+  problems: CampaignProblem[],
+  data: unknown,
+  reason: 'invalid' | 'version',
+) {
   const count = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
   const lines = [`${label} is not a valid open-letter campaign (${count}):`];
   problems.forEach((problem, index) => {
@@ -56,7 +64,9 @@ export function printProblems(label: string, problems: CampaignProblem[], data: 
 /** `letter.demands[2]` → ['letter', 'demands', 2]; `(root)` → []. */
 function parsePath(path: string): (string | number)[] {
   if (path === '(root)') return [];
-  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => (match[2] === undefined ? match[1] : Number(match[2])));
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) =>
+    match[2] === undefined ? match[1] : Number(match[2]),
+  );
 }
 
 function valueAt(data: unknown, keys: (string | number)[]): unknown {

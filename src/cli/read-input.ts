@@ -90,7 +90,8 @@ function fetchFailure(error: unknown): string {
   if (cause?.code === 'ECONNREFUSED') return `the connection was refused (${cause.code}): is the server running?`;
   if (cause?.code === 'ENOTFOUND') return `no such host (${cause.code})`;
   // The Fetch standard blocks ports of other protocols (9, 25, 6000…); browsers refuse them too.
-  if (cause?.message === 'bad port') return 'fetch refuses this port, which is reserved for another protocol; browsers refuse it too';
+  if (cause?.message === 'bad port')
+    return 'fetch refuses this port, which is reserved for another protocol; browsers refuse it too';
   return cause?.message ?? (error as Error).message ?? String(error);
 }
 

@@ -33,7 +33,13 @@ export function* textsIn(node: SchemaNode | undefined, value: unknown, path: str
   if (!node || value === undefined) return;
   if (node === (textSchema as unknown)) {
     yield [path, value];
-  } else if (node.type === 'object' && node.entries && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+  } else if (
+    node.type === 'object' &&
+    node.entries &&
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value)
+  ) {
     for (const [key, child] of Object.entries(node.entries)) {
       yield* textsIn(child, (value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
     }

@@ -130,7 +130,10 @@ describe('open-letter validate', () => {
       ['letter.demands', /^ {2}letter\.demands: must not be empty\n {4}hint: a list of at least one text/m],
       ['letter.signOff', /^ {2}letter\.signOff: .+\n {4}hint: write a string, or \{ "nl": "…", "en": "…" \}$/m],
       ['signatories[0].party', /^ {2}signatories\[0\]\.party: .+\n {4}hint: required; /m],
-      ['sources[0].kind', /^ {2}sources\[0\]\.kind: .+\n {4}hint: one of "article", "pdf", "statement", "letter", "video", "other"/m],
+      [
+        'sources[0].kind',
+        /^ {2}sources\[0\]\.kind: .+\n {4}hint: one of "article", "pdf", "statement", "letter", "video", "other"/m,
+      ],
     ];
     for (const [path, pattern] of expected) assert.match(stderr, pattern, `${path} is reported with a hint`);
   });
@@ -214,7 +217,7 @@ describe('open-letter validate', () => {
     assert.doesNotMatch(stdout, /^warning:/m, 'warnings go to stderr only');
   });
 
-  test('warns about a text that lacks the campaign\'s own language, and about every language used anywhere', async () => {
+  test("warns about a text that lacks the campaign's own language, and about every language used anywhere", async () => {
     const campaign = structuredClone(demo);
     campaign.letter.demands[1] = { en: 'Only in English.' };
     campaign.letter.paragraphs[0].de = 'Nur auf Deutsch.';
@@ -227,7 +230,10 @@ describe('open-letter validate', () => {
       stderr,
     );
     // Every other object text of the demo lacks "de" now.
-    assert.ok(warnings.some((line) => /^warning: title: has no "de" translation/.test(line)), stderr);
+    assert.ok(
+      warnings.some((line) => /^warning: title: has no "de" translation/.test(line)),
+      stderr,
+    );
     assert.ok(!warnings.some((line) => line.startsWith('warning: letter.paragraphs[0]:')), stderr);
   });
 
@@ -248,7 +254,8 @@ describe('open-letter validate', () => {
         const cors = { 'access-control-allow-origin': '*', 'content-type': 'application/json' };
         if (request.url === '/campaigns/demo.json') response.writeHead(200, cors).end(demoText);
         else if (request.url === '/campaigns/relative.json') response.writeHead(200, cors).end(relativeText);
-        else if (request.url === '/same-origin-only.json') response.writeHead(200, { 'content-type': 'application/json' }).end(demoText);
+        else if (request.url === '/same-origin-only.json')
+          response.writeHead(200, { 'content-type': 'application/json' }).end(demoText);
         else response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       });
       await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -260,7 +267,10 @@ describe('open-letter validate', () => {
       const { status, stdout, stderr } = await run('validate', `${base}/campaigns/demo.json`);
       assert.equal(status, 0);
       // The served file is the demo itself: its own content is judged by the test above.
-      assert.deepEqual(warningLines(stderr).filter((line) => line.startsWith(`warning: ${base}`)), []);
+      assert.deepEqual(
+        warningLines(stderr).filter((line) => line.startsWith(`warning: ${base}`)),
+        [],
+      );
       assert.match(stdout, new RegExp(`^OK ${base}/campaigns/demo\\.json: `));
     });
 
@@ -335,11 +345,13 @@ describe('open-letter snapshot', () => {
           .filter((list) => hasClass(list, 'open-letter__signatories'))
           .flatMap((list) => byTag(list, 'li'))
           .map(textOf);
-        const expected = demo.signatories.map(({ name, party, place }) => `${name}, ${party}${place ? ` (${place})` : ''}`);
+        const expected = demo.signatories.map(
+          ({ name, party, place }) => `${name}, ${party}${place ? ` (${place})` : ''}`,
+        );
         assert.deepEqual(items, expected);
       });
 
-      test('links every source by its url, with its title in the reader\'s language and its publisher', () => {
+      test("links every source by its url, with its title in the reader's language and its publisher", () => {
         const links = byTag(tree, 'a');
         assert.deepEqual(
           links.map((a) => attribute(a, 'href')),
@@ -376,8 +388,10 @@ describe('open-letter snapshot', () => {
         );
       });
 
-      test('prefixes its ids so they cannot clash with the page\'s, and its label points at its own title', () => {
-        const ids = elements(tree, (element) => attribute(element, 'id') !== undefined).map((element) => attribute(element, 'id'));
+      test("prefixes its ids so they cannot clash with the page's, and its label points at its own title", () => {
+        const ids = elements(tree, (element) => attribute(element, 'id') !== undefined).map((element) =>
+          attribute(element, 'id'),
+        );
         assert.ok(ids.length > 0);
         for (const id of ids) assert.match(id, /^open-letter-/);
         const labelledBy = attribute(byTag(tree, 'article')[0], 'aria-labelledby');
@@ -387,7 +401,7 @@ describe('open-letter snapshot', () => {
     });
   }
 
-  test('defaults to the campaign\'s own language', async () => {
+  test("defaults to the campaign's own language", async () => {
     const { status, stdout } = await run('snapshot', demoPath);
     assert.equal(status, 0);
     const tree = parseFragment(stdout);
@@ -430,9 +444,12 @@ describe('open-letter snapshot', () => {
     assert.match(stderr, /--lang must be one of nl, en/);
   });
 
-  test('lists every signatory, without the block\'s disclosure button, when there are many', async () => {
+  test("lists every signatory, without the block's disclosure button, when there are many", async () => {
     const campaign = structuredClone(demo);
-    campaign.signatories = Array.from({ length: 40 }, (_, index) => ({ name: `Person ${index + 1}`, party: `Party ${index + 1}` }));
+    campaign.signatories = Array.from({ length: 40 }, (_, index) => ({
+      name: `Person ${index + 1}`,
+      party: `Party ${index + 1}`,
+    }));
     const path = await scratchFile('many.json', JSON.stringify(campaign));
     const { status, stdout } = await run('snapshot', path, '--lang', 'en');
     assert.equal(status, 0);
@@ -442,14 +459,16 @@ describe('open-letter snapshot', () => {
     assert.equal(byTag(tree, 'button').length, 0);
   });
 
-  test('marks the highlighted party\'s signatory, as the block\'s highlight attribute does', async () => {
+  test("marks the highlighted party's signatory, as the block's highlight attribute does", async () => {
     const { status, stdout } = await run('snapshot', demoPath, '--lang', 'en', '--highlight', 'houten anders!');
     assert.equal(status, 0);
-    const highlighted = elements(parseFragment(stdout), (element) => hasClass(element, 'open-letter__signatory--highlighted'));
+    const highlighted = elements(parseFragment(stdout), (element) =>
+      hasClass(element, 'open-letter__signatory--highlighted'),
+    );
     assert.deepEqual(highlighted.map(textOf), ['Wayne Wilson, Houten Anders! (our party)']);
   });
 
-  test('escapes markup in the campaign\'s texts', async () => {
+  test("escapes markup in the campaign's texts", async () => {
     const { status, stdout } = await run('snapshot', fixture('markup.json'));
     assert.equal(status, 0);
     const campaign = JSON.parse(await readFile(fixture('markup.json'), 'utf8'));
@@ -461,10 +480,19 @@ describe('open-letter snapshot', () => {
     assert.equal(elements(tree, (element) => attribute(element, 'style') !== undefined).length, 0);
     // The markup is text: parsed back, it is exactly what the author wrote.
     assert.deepEqual(byTag(tree, 'h2').map(textOf), [campaign.title]);
-    assert.deepEqual(byTag(tree, 'ol').flatMap((ol) => byTag(ol, 'li')).map(textOf), campaign.letter.demands);
-    for (const tag of ['script', 'style', 'img', 'iframe', 'b', 'i', 'u']) assert.equal(byTag(tree, tag).length, 0, `no <${tag}>`);
+    assert.deepEqual(
+      byTag(tree, 'ol')
+        .flatMap((ol) => byTag(ol, 'li'))
+        .map(textOf),
+      campaign.letter.demands,
+    );
+    for (const tag of ['script', 'style', 'img', 'iframe', 'b', 'i', 'u'])
+      assert.equal(byTag(tree, tag).length, 0, `no <${tag}>`);
     // Only the http(s) source is a link; the javascript: one is text.
-    assert.deepEqual(byTag(tree, 'a').map((a) => attribute(a, 'href')), [new URL(campaign.sources[0].url).href]);
+    assert.deepEqual(
+      byTag(tree, 'a').map((a) => attribute(a, 'href')),
+      [new URL(campaign.sources[0].url).href],
+    );
   });
 
   test('keeps a relative source url as written for a local file, and says so on stderr', async () => {
@@ -479,7 +507,12 @@ describe('open-letter snapshot', () => {
   });
 
   test('resolves a relative source url against --base', async () => {
-    const { status, stdout, stderr } = await run('snapshot', fixture('relative.json'), '--base', 'https://example.org/campaigns/letter.json');
+    const { status, stdout, stderr } = await run(
+      'snapshot',
+      fixture('relative.json'),
+      '--base',
+      'https://example.org/campaigns/letter.json',
+    );
     assert.equal(status, 0);
     assert.equal(stderr, '');
     assert.deepEqual(

@@ -58,7 +58,11 @@ let browser;
 before(async () => {
   site = await serveSite();
   const answer = JSON.parse(await readFile(join(site.out, 'oembed.json'), 'utf8'));
-  host = await startStaticServer({ root: site.out, mount: '/none/', pages: new Map([['/post.html', hostPage(answer.html)]]) });
+  host = await startStaticServer({
+    root: site.out,
+    mount: '/none/',
+    pages: new Map([['/post.html', hostPage(answer.html)]]),
+  });
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
 });
 after(async () => {
@@ -90,7 +94,9 @@ async function axeViolations(page) {
   // Evaluated over the DevTools protocol, which the page's policy does not govern.
   await page.evaluate(axeSource);
   const { violations } = await page.evaluate(() => window.axe.run(document));
-  return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  return violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
 }
 
 describe('the letter page in Chromium', () => {
@@ -101,7 +107,10 @@ describe('the letter page in Chromium', () => {
         await page.goto(`${site.base}${folder}`);
         assert.deepEqual(await axeViolations(page), []);
         assert.ok(requests.length >= 3, requests.join('\n'));
-        assert.deepEqual(requests.filter((url) => !url.startsWith(`${site.origin}/`)), []);
+        assert.deepEqual(
+          requests.filter((url) => !url.startsWith(`${site.origin}/`)),
+          [],
+        );
         assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
         assert.deepEqual(policyErrors, []);
         // Styled by the block's stylesheet: the demands are numbered, the title is larger than the text.
@@ -126,7 +135,10 @@ describe('the letter page in Chromium', () => {
   }
 
   test('scores 100 for accessibility in Lighthouse', async () => {
-    const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: [...chromiumFlags, '--headless=new'] });
+    const chrome = await chromeLauncher.launch({
+      chromePath: chromiumPath,
+      chromeFlags: [...chromiumFlags, '--headless=new'],
+    });
     try {
       const { lhr } = await lighthouse(site.pageUrl, {
         port: chrome.port,
@@ -164,7 +176,10 @@ describe('the frame in a sandboxed iframe on a WordPress-like post', () => {
   const resizeFrame = async (width) => {
     const count = (await heights()).length;
     await page.evaluate((value) => (document.querySelector('iframe').width = value), width);
-    await page.waitForFunction((previous) => window.messages.filter((m) => m.message === 'height').length > previous, count);
+    await page.waitForFunction(
+      (previous) => window.messages.filter((m) => m.message === 'height').length > previous,
+      count,
+    );
     await settled();
   };
 
@@ -186,7 +201,7 @@ describe('the frame in a sandboxed iframe on a WordPress-like post', () => {
     assert.equal((await heights()).at(-1).value, measured);
   });
 
-  test('shows everything without a nested scroll at WordPress\'s largest frame, on a wide column and on a phone', async () => {
+  test("shows everything without a nested scroll at WordPress's largest frame, on a wide column and on a phone", async () => {
     // 272 px: the frame on a 320 px phone in WordPress's default theme (Twenty Twenty-Three).
     for (const width of ['600', '300', '272']) {
       await resizeFrame(width);
@@ -215,7 +230,10 @@ describe('the frame in a sandboxed iframe on a WordPress-like post', () => {
     }, SECRET);
     await page.waitForFunction((previous) => window.messages.length > previous, count);
     const answers = (await messages()).slice(count);
-    assert.deepEqual(answers.map((message) => [message.message, message.secret]), [['height', SECRET]]);
+    assert.deepEqual(
+      answers.map((message) => [message.message, message.secret]),
+      [['height', SECRET]],
+    );
   });
 
   test('is reached with the keyboard and left again, shows where the focus is, and asks the post to open the letter page', async () => {
@@ -251,16 +269,24 @@ describe('the frame in a sandboxed iframe on a WordPress-like post', () => {
   });
 
   test('passes axe, loads only from its own origin, and breaks no rule of its policy inside the sandbox', async () => {
-    assert.deepEqual(opened.requests.filter((url) => !url.startsWith(`${site.origin}/`) && !url.startsWith(`${host.origin}/post.html`)), []);
+    assert.deepEqual(
+      opened.requests.filter(
+        (url) => !url.startsWith(`${site.origin}/`) && !url.startsWith(`${host.origin}/post.html`),
+      ),
+      [],
+    );
     assert.deepEqual(await frame.evaluate(() => window.cspViolations), []);
     assert.deepEqual(opened.policyErrors, []);
     await frame.evaluate(axeSource);
     const { violations } = await frame.evaluate(() => window.axe.run(document));
-    assert.deepEqual(violations.map((violation) => violation.id), []);
+    assert.deepEqual(
+      violations.map((violation) => violation.id),
+      [],
+    );
   });
 });
 
-describe('the frame\'s page opened on its own', () => {
+describe("the frame's page opened on its own", () => {
   test('names the signatories and opens the letter page from its link', async () => {
     const { page, close } = await openPage({ width: 400, height: 900 });
     try {

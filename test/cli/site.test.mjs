@@ -55,12 +55,18 @@ async function filesIn(folder) {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => relative(folder, join(entry.parentPath ?? entry.path, entry.name)).split('\\').join('/'))
+    .map((entry) =>
+      relative(folder, join(entry.parentPath ?? entry.path, entry.name))
+        .split('\\')
+        .join('/'),
+    )
     .sort();
 }
 
 const metaContent = (tree, key, value) =>
-  elements(tree, (element) => element.tagName === 'meta' && attribute(element, key) === value).map((meta) => attribute(meta, 'content'));
+  elements(tree, (element) => element.tagName === 'meta' && attribute(element, key) === value).map((meta) =>
+    attribute(meta, 'content'),
+  );
 const links = (tree, predicate) => elements(tree, (element) => element.tagName === 'link' && predicate(element));
 
 describe('open-letter site of the demo campaign', () => {
@@ -94,7 +100,7 @@ describe('open-letter site of the demo campaign', () => {
     assert.match(result.stdout, new RegExp(`Publish the folder at ${folderUrl} before anyone pastes`));
   });
 
-  test('serves the block too: the campaign as given, and the block\'s own built script and stylesheet', async () => {
+  test("serves the block too: the campaign as given, and the block's own built script and stylesheet", async () => {
     assert.equal(await read('campaign.json'), demoText);
     for (const name of ['open-letter.js', 'open-letter.css']) {
       assert.deepEqual(await readFile(join(out, name)), await readFile(join(root, 'dist', name)), name);
@@ -104,7 +110,9 @@ describe('open-letter site of the demo campaign', () => {
   test('every page is valid HTML', async () => {
     for (const path of ['index.html', 'embed.html', 'en/index.html', 'en/embed.html']) {
       const report = await validator.validateString(await read(path), path);
-      const messages = report.results.flatMap((file) => file.messages.map((m) => `${path}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+      const messages = report.results.flatMap((file) =>
+        file.messages.map((m) => `${path}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
+      );
       assert.deepEqual(messages, [], messages.join('\n'));
     }
   });
@@ -114,7 +122,11 @@ describe('open-letter site of the demo campaign', () => {
       const tree = parse(await read(path));
       assert.equal(byTag(tree, 'style').length, 0, path);
       for (const script of byTag(tree, 'script')) assert.ok(attribute(script, 'src'), `${path}: a script is a file`);
-      assert.deepEqual(elements(tree, (element) => element.attrs.some((attr) => attr.name === 'style' || attr.name.startsWith('on'))), [], path);
+      assert.deepEqual(
+        elements(tree, (element) => element.attrs.some((attr) => attr.name === 'style' || attr.name.startsWith('on'))),
+        [],
+        path,
+      );
       const [policy] = metaContent(tree, 'http-equiv', 'Content-Security-Policy');
       assert.ok(policy, `${path} has a Content-Security-Policy`);
       assert.match(policy, /default-src 'none'/, path);
@@ -155,7 +167,8 @@ describe('open-letter site of the demo campaign', () => {
         const main = byTag(tree, 'main');
         assert.equal(main.length, 1);
         const text = textOf(main[0]);
-        for (const paragraph of [...demo.letter.paragraphs, ...demo.letter.closing].map(show)) assert.ok(text.includes(paragraph));
+        for (const paragraph of [...demo.letter.paragraphs, ...demo.letter.closing].map(show))
+          assert.ok(text.includes(paragraph));
         assert.deepEqual(byTag(byTag(main[0], 'ol')[0], 'li').map(textOf), demo.letter.demands.map(show));
         for (const { name } of demo.signatories) assert.ok(text.includes(name), name);
         assert.equal(byTag(tree, 'article').length, byTag(main[0], 'article').length, 'the letter is inside <main>');
@@ -168,14 +181,20 @@ describe('open-letter site of the demo campaign', () => {
           [...pages.map((each) => [each.language, each.url]), ['x-default', folderUrl]],
         );
         const other = pages.find((each) => each !== page);
-        const visible = elements(tree, (element) => element.tagName === 'a' && attribute(element, 'hreflang') === other.language);
+        const visible = elements(
+          tree,
+          (element) => element.tagName === 'a' && attribute(element, 'hreflang') === other.language,
+        );
         assert.equal(visible.length, 1);
         assert.equal(attribute(visible[0], 'lang'), other.language);
         assert.equal(new URL(attribute(visible[0], 'href'), page.url).href, other.url);
-        assert.equal(textOf(visible[0]), { nl: 'Lees deze brief in het Nederlands', en: 'Read this letter in English' }[other.language]);
+        assert.equal(
+          textOf(visible[0]),
+          { nl: 'Lees deze brief in het Nederlands', en: 'Read this letter in English' }[other.language],
+        );
       });
 
-      test('has its oEmbed discovery link: absolute, its own language\'s oembed.json, early in the head', () => {
+      test("has its oEmbed discovery link: absolute, its own language's oembed.json, early in the head", () => {
         const discovery = links(tree, (link) => attribute(link, 'type') === 'application/json+oembed');
         assert.equal(discovery.length, 1);
         assert.equal(attribute(discovery[0], 'rel'), 'alternate');
@@ -197,12 +216,20 @@ describe('open-letter site of the demo campaign', () => {
         assert.deepEqual(metaContent(tree, 'property', 'og:locale'), [{ nl: 'nl_NL', en: 'en_GB' }[page.language]]);
         assert.deepEqual(metaContent(tree, 'name', 'twitter:card'), ['summary']);
         assert.deepEqual(metaContent(tree, 'property', 'og:image'), []);
-        assert.deepEqual(links(tree, (link) => attribute(link, 'rel') === 'canonical').map((link) => attribute(link, 'href')), [page.url]);
+        assert.deepEqual(
+          links(tree, (link) => attribute(link, 'rel') === 'canonical').map((link) => attribute(link, 'href')),
+          [page.url],
+        );
       });
 
       test('links every source, a relative one resolved as the block resolves it from the folder', () => {
-        const hrefs = elements(tree, (element) => hasClass(element, 'open-letter__link')).map((a) => attribute(a, 'href'));
-        assert.deepEqual(hrefs, demo.sources.map((source) => new URL(source.url, `${folderUrl}campaign.json`).href));
+        const hrefs = elements(tree, (element) => hasClass(element, 'open-letter__link')).map((a) =>
+          attribute(a, 'href'),
+        );
+        assert.deepEqual(
+          hrefs,
+          demo.sources.map((source) => new URL(source.url, `${folderUrl}campaign.json`).href),
+        );
       });
     });
 
@@ -231,7 +258,9 @@ describe('open-letter site of the demo campaign', () => {
 
       test('says how many signed and names the first of them', () => {
         const [first, second, third] = demo.signatories.map((signatory) => signatory.name);
-        const line = byTag(tree, 'p').map(textOf).find((text) => text.includes(first));
+        const line = byTag(tree, 'p')
+          .map(textOf)
+          .find((text) => text.includes(first));
         const count = demo.signatories.length;
         const expected = {
           nl: `${count} ondertekenaars, onder wie ${first}, ${second} en ${third}.`,
@@ -242,9 +271,15 @@ describe('open-letter site of the demo campaign', () => {
 
       test('loads its script and stylesheet as files, and points search engines at the letter page', () => {
         const scripts = byTag(tree, 'script');
-        assert.deepEqual(scripts.map((script) => new URL(attribute(script, 'src'), page.url + 'embed.html').href), [`${folderUrl}embed.js`]);
+        assert.deepEqual(
+          scripts.map((script) => new URL(attribute(script, 'src'), page.url + 'embed.html').href),
+          [`${folderUrl}embed.js`],
+        );
         assert.deepEqual(metaContent(tree, 'name', 'robots'), ['noindex']);
-        assert.deepEqual(links(tree, (link) => attribute(link, 'rel') === 'canonical').map((link) => attribute(link, 'href')), [page.url]);
+        assert.deepEqual(
+          links(tree, (link) => attribute(link, 'rel') === 'canonical').map((link) => attribute(link, 'href')),
+          [page.url],
+        );
       });
     });
 
@@ -260,12 +295,17 @@ describe('open-letter site of the demo campaign', () => {
       assert.ok(Number.isInteger(answer.height) && answer.height >= 200 && answer.height <= 1000);
       // WordPress keeps the html only when it starts exactly so: whitespace first already breaks resizing.
       assert.ok(
-        answer.html.startsWith(`<blockquote class="wp-embedded-content"><a href="${page.url}">${title}</a></blockquote><iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" title="${title}" src="${page.url}embed.html" `),
+        answer.html.startsWith(
+          `<blockquote class="wp-embedded-content"><a href="${page.url}">${title}</a></blockquote><iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" title="${title}" src="${page.url}embed.html" `,
+        ),
         answer.html,
       );
       assert.ok(answer.html.endsWith('></iframe>'));
       const fragment = parseFragment(answer.html);
-      assert.deepEqual(fragment.childNodes.map((node) => node.nodeName), ['blockquote', 'iframe']);
+      assert.deepEqual(
+        fragment.childNodes.map((node) => node.nodeName),
+        ['blockquote', 'iframe'],
+      );
       const frame = fragment.childNodes[1];
       assert.deepEqual(Object.fromEntries(frame.attrs.map((attr) => [attr.name, attr.value])), {
         class: 'wp-embedded-content',
@@ -300,13 +340,17 @@ describe('open-letter site of a campaign full of markup, for an address with mar
     for (const path of ['index.html', 'embed.html']) {
       const tree = parse(await readFile(join(out, path), 'utf8'));
       assert.equal(byTag(tree, 'script').filter((script) => !attribute(script, 'src')).length, 0, path);
-      for (const tag of ['style', 'img', 'iframe', 'b', 'i', 'u']) assert.equal(byTag(tree, tag).length, 0, `${path}: no <${tag}>`);
+      for (const tag of ['style', 'img', 'iframe', 'b', 'i', 'u'])
+        assert.equal(byTag(tree, tag).length, 0, `${path}: no <${tag}>`);
       assert.equal(elements(tree, (element) => attribute(element, 'style') !== undefined).length, 0, path);
       assert.equal(textOf(byTag(tree, 'title')[0]), markup.title);
       assert.deepEqual(byTag(tree, 'h1').map(textOf), [markup.title]);
       assert.deepEqual(byTag(byTag(tree, 'ol')[0], 'li').map(textOf), markup.letter.demands);
       assert.ok(byTag(tree, 'p').map(textOf).includes(markup.summary), `${path}: the summary as text`);
-      assert.ok(byTag(tree, 'a').every((a) => /^(https:|[a-z./]*$)/.test(attribute(a, 'href'))), `${path}: only http(s) links`);
+      assert.ok(
+        byTag(tree, 'a').every((a) => /^(https:|[a-z./]*$)/.test(attribute(a, 'href'))),
+        `${path}: only http(s) links`,
+      );
     }
     const tree = parse(await readFile(join(out, 'index.html'), 'utf8'));
     assert.deepEqual(metaContent(tree, 'property', 'og:title'), [markup.title]);
@@ -320,7 +364,10 @@ describe('open-letter site of a campaign full of markup, for an address with mar
     const answer = JSON.parse(await readFile(join(out, 'oembed.json'), 'utf8'));
     assert.equal(answer.title, markup.title);
     const fragment = parseFragment(answer.html);
-    assert.deepEqual(fragment.childNodes.map((node) => node.nodeName), ['blockquote', 'iframe']);
+    assert.deepEqual(
+      fragment.childNodes.map((node) => node.nodeName),
+      ['blockquote', 'iframe'],
+    );
     assert.equal(textOf(fragment.childNodes[0]), markup.title);
     assert.equal(attribute(byTag(fragment.childNodes[0], 'a')[0], 'href'), hostileFolder);
     assert.equal(attribute(fragment.childNodes[1], 'title'), markup.title);
@@ -338,9 +385,17 @@ describe('open-letter site: the command line', () => {
   for (const [what, args, message] of [
     ['without --out', ['--base', base], /site needs --out/],
     ['without --base', ['--out', 'x'], /site needs --base/],
-    ['with a relative --base', ['--out', 'x', '--base', 'letters/brandbrief/'], /--base must be the http\(s\) address the folder will be published at/],
+    [
+      'with a relative --base',
+      ['--out', 'x', '--base', 'letters/brandbrief/'],
+      /--base must be the http\(s\) address the folder will be published at/,
+    ],
     ['with a --base that has a query', ['--out', 'x', '--base', `${base}/?page=1`], /--base must be/],
-    ['with a snapshot option', ['--out', 'x', '--base', base, '--lang', 'en'], /--lang is an option of snapshot, not of site/],
+    [
+      'with a snapshot option',
+      ['--out', 'x', '--base', base, '--lang', 'en'],
+      /--lang is an option of snapshot, not of site/,
+    ],
   ]) {
     test(`exits 2 ${what}, before reading anything`, async () => {
       const { status, stdout, stderr } = await run('site', 'no-such-campaign.json', ...args);
@@ -359,7 +414,14 @@ describe('open-letter site: the command line', () => {
 
   test('exits 1 with the problems on stderr and writes nothing when the campaign is invalid', async () => {
     const out = join(scratch, 'invalid-site');
-    const { status, stdout, stderr } = await run('site', join(root, 'test/cli/fixtures/invalid.json'), '--out', out, '--base', base);
+    const { status, stdout, stderr } = await run(
+      'site',
+      join(root, 'test/cli/fixtures/invalid.json'),
+      '--out',
+      out,
+      '--base',
+      base,
+    );
     assert.equal(status, 1);
     assert.equal(stdout, '');
     assert.match(stderr, /^ {2}letter\.demands: must not be empty$/m);
@@ -384,17 +446,39 @@ describe('open-letter site: the command line', () => {
     const out = join(scratch, 'dutch-only-site');
     const { status, stderr } = await run('site', path, '--out', out, '--base', base);
     assert.equal(status, 0, stderr);
-    assert.deepEqual((await filesIn(out)).filter((file) => file.includes('/')), []);
+    assert.deepEqual(
+      (await filesIn(out)).filter((file) => file.includes('/')),
+      [],
+    );
     const tree = parse(await readFile(join(out, 'index.html'), 'utf8'));
-    assert.deepEqual(links(tree, (link) => attribute(link, 'hreflang') !== undefined), []);
-    assert.deepEqual(elements(tree, (element) => element.tagName === 'a' && attribute(element, 'hreflang') !== undefined), []);
+    assert.deepEqual(
+      links(tree, (link) => attribute(link, 'hreflang') !== undefined),
+      [],
+    );
+    assert.deepEqual(
+      elements(tree, (element) => element.tagName === 'a' && attribute(element, 'hreflang') !== undefined),
+      [],
+    );
   });
 
   test('warns where a relative source url will point, and links it there', async () => {
     const out = join(scratch, 'relative-site');
-    const { status, stderr } = await run('site', join(root, 'test/cli/fixtures/relative.json'), '--out', out, '--base', base);
+    const { status, stderr } = await run(
+      'site',
+      join(root, 'test/cli/fixtures/relative.json'),
+      '--out',
+      out,
+      '--base',
+      base,
+    );
     assert.equal(status, 0);
-    assert.match(stderr, new RegExp(`^warning: sources\\[0\\]\\.url: "docs/attachment\\.pdf" is relative: .*${folderUrl}docs/attachment\\.pdf`, 'm'));
+    assert.match(
+      stderr,
+      new RegExp(
+        `^warning: sources\\[0\\]\\.url: "docs/attachment\\.pdf" is relative: .*${folderUrl}docs/attachment\\.pdf`,
+        'm',
+      ),
+    );
     const tree = parse(await readFile(join(out, 'index.html'), 'utf8'));
     const hrefs = elements(tree, (element) => hasClass(element, 'open-letter__link')).map((a) => attribute(a, 'href'));
     assert.ok(hrefs.includes(`${folderUrl}docs/attachment.pdf`), hrefs.join(' '));

@@ -12,7 +12,13 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { assertWholeLetter, demoCampaignFile, expectedLetter, launchChromium, openLetterPage } from '../visible-letter.mjs';
+import {
+  assertWholeLetter,
+  demoCampaignFile,
+  expectedLetter,
+  launchChromium,
+  openLetterPage,
+} from '../visible-letter.mjs';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(repository, 'package.json'), 'utf8'));
@@ -28,10 +34,15 @@ describe('the npm package, installed from its tarball', () => {
 
   before(async () => {
     work = mkdtempSync(join(tmpdir(), 'open-letter-package-'));
-    [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: repository, encoding: 'utf8' }));
+    [packed] = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: repository, encoding: 'utf8' }),
+    );
     project = join(work, 'project');
     execFileSync('mkdir', [project]);
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'a-party-site', private: true, type: 'module' }));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'a-party-site', private: true, type: 'module' }),
+    );
     execFileSync('npm', ['install', join(work, packed.filename), '--prefer-offline', '--no-audit', '--no-fund'], {
       cwd: project,
       stdio: 'ignore',
@@ -50,15 +61,29 @@ describe('the npm package, installed from its tarball', () => {
   const installed = (path) => join(project, 'node_modules/open-letter', path);
 
   /** Runs `code` as an ES module in the project, as the project's own code would. */
-  const runInProject = (code) => execFileSync('node', ['--input-type=module', '-e', code], { cwd: project, encoding: 'utf8' });
+  const runInProject = (code) =>
+    execFileSync('node', ['--input-type=module', '-e', code], { cwd: project, encoding: 'utf8' });
 
   test('holds the built files, and no WordPress zip, source map, test output or sources', () => {
     const files = packed.files.map((file) => file.path);
-    for (const needed of ['dist/open-letter.js', 'dist/open-letter.schema.json', 'dist/release.json', 'dist/npm/index.js', 'dist/types/index.d.ts', 'dist/cli.js', 'bin/open-letter.js', 'custom-elements.json', 'README.md', 'CHANGELOG.md']) {
+    for (const needed of [
+      'dist/open-letter.js',
+      'dist/open-letter.schema.json',
+      'dist/release.json',
+      'dist/npm/index.js',
+      'dist/types/index.d.ts',
+      'dist/cli.js',
+      'bin/open-letter.js',
+      'custom-elements.json',
+      'README.md',
+      'CHANGELOG.md',
+    ]) {
       assert.ok(files.includes(needed), `${needed} is in the package`);
     }
     if (stylesheetBuilt) assert.ok(files.includes('dist/open-letter.css'));
-    const unwanted = files.filter((file) => /\.zip$|\.map$|test-snapshot|^(src|test|wordpress|scripts|demo)\//.test(file));
+    const unwanted = files.filter((file) =>
+      /\.zip$|\.map$|test-snapshot|^(src|test|wordpress|scripts|demo)\//.test(file),
+    );
     assert.deepEqual(unwanted, []);
     assert.equal(packed.name, 'open-letter');
     assert.equal(packed.version, pkg.version);
@@ -74,8 +99,12 @@ describe('the npm package, installed from its tarball', () => {
   });
 
   test('every entry of the exports map resolves to an installed file', (t) => {
-    const specifiers = Object.keys(pkg.exports).map((name) => (name === '.' ? pkg.name : `${pkg.name}/${name.slice(2)}`));
-    const resolved = JSON.parse(runInProject(`console.log(JSON.stringify(${JSON.stringify(specifiers)}.map((s) => import.meta.resolve(s))))`));
+    const specifiers = Object.keys(pkg.exports).map((name) =>
+      name === '.' ? pkg.name : `${pkg.name}/${name.slice(2)}`,
+    );
+    const resolved = JSON.parse(
+      runInProject(`console.log(JSON.stringify(${JSON.stringify(specifiers)}.map((s) => import.meta.resolve(s))))`),
+    );
     for (const [index, url] of resolved.entries()) {
       const file = fileURLToPath(url);
       if (file.endsWith('.css') && !stylesheetBuilt) {
@@ -96,7 +125,9 @@ describe('the npm package, installed from its tarball', () => {
 
   test('package.json points editors at the element manifest, which declares <open-letter>', () => {
     const manifest = JSON.parse(readFileSync(installed(pkg.customElements), 'utf8'));
-    const tags = manifest.modules.flatMap((module) => module.declarations ?? []).map((declaration) => declaration.tagName);
+    const tags = manifest.modules
+      .flatMap((module) => module.declarations ?? [])
+      .map((declaration) => declaration.tagName);
     assert.ok(tags.includes('open-letter'));
   });
 
@@ -116,18 +147,22 @@ describe('the npm package, installed from its tarball', () => {
     assert.match(readFileSync(installed('dist/npm/open-letter.js'), 'utf8'), /from ["']lit["']/);
   });
 
-  test('dist/release.json gives this version\'s CDN addresses and the hash of the packed script', () => {
+  test("dist/release.json gives this version's CDN addresses and the hash of the packed script", () => {
     const release = JSON.parse(readFileSync(installed('dist/release.json'), 'utf8'));
     const script = readFileSync(installed('dist/open-letter.js'));
     assert.equal(release.version, pkg.version);
     assert.equal(release.script.integrity, `sha384-${createHash('sha384').update(script).digest('base64')}`);
-    assert.equal(release.script.jsdelivr, `https://cdn.jsdelivr.net/npm/open-letter@${pkg.version}/dist/open-letter.js`);
+    assert.equal(
+      release.script.jsdelivr,
+      `https://cdn.jsdelivr.net/npm/open-letter@${pkg.version}/dist/open-letter.js`,
+    );
     assert.equal(release.script.unpkg, `https://unpkg.com/open-letter@${pkg.version}/dist/open-letter.js`);
     assert.equal(release.stylesheet !== undefined, stylesheetBuilt);
   });
 
   test('the command line: npx open-letter validate', () => {
-    const validate = (file) => spawnSync('npx', ['--no-install', 'open-letter', 'validate', file], { cwd: project, encoding: 'utf8' });
+    const validate = (file) =>
+      spawnSync('npx', ['--no-install', 'open-letter', 'validate', file], { cwd: project, encoding: 'utf8' });
     const valid = validate('campaign.json');
     assert.equal(valid.status, 0, valid.stderr);
     const invalid = validate(invalidCampaignFile);
@@ -136,7 +171,9 @@ describe('the npm package, installed from its tarball', () => {
   });
 
   test('the CDN file: node_modules/open-letter/dist/open-letter.js in a plain page shows the letter', async () => {
-    const stylesheet = stylesheetBuilt ? '<link rel="stylesheet" href="/node_modules/open-letter/dist/open-letter.css">' : '';
+    const stylesheet = stylesheetBuilt
+      ? '<link rel="stylesheet" href="/node_modules/open-letter/dist/open-letter.css">'
+      : '';
     writeFileSync(
       join(project, 'cdn.html'),
       `<!doctype html><html lang="nl"><title>Plain page</title>${stylesheet}
@@ -163,7 +200,11 @@ describe('the npm package, installed from its tarball', () => {
        <open-letter src="/campaign.json"></open-letter>`,
     );
     const context = await browser.newContext();
-    assertWholeLetter(await openLetterPage(context, `${server.url}/bundled.html`), expectedLetter('en'), 'bundled.html');
+    assertWholeLetter(
+      await openLetterPage(context, `${server.url}/bundled.html`),
+      expectedLetter('en'),
+      'bundled.html',
+    );
     await context.close();
   });
 });
@@ -181,6 +222,8 @@ function serve(root) {
     response.end(readFileSync(path));
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(Object.assign(server, { url: `http://127.0.0.1:${server.address().port}` }))),
+    server.listen(0, '127.0.0.1', () =>
+      resolve(Object.assign(server, { url: `http://127.0.0.1:${server.address().port}` })),
+    ),
   );
 }

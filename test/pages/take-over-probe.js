@@ -13,7 +13,10 @@
 
   const record = {
     /** The pre-rendered letter as laid out before any script: the block's height and the top of the text below it, in page coordinates. */
-    before: { blockHeight: block.getBoundingClientRect().height, belowTop: below.getBoundingClientRect().top + scrollY },
+    before: {
+      blockHeight: block.getBoundingClientRect().height,
+      belowTop: below.getBoundingClientRect().top + scrollY,
+    },
     /** After every batch of DOM changes: how many letters and titles the document has, and which ids are on more than one element. */
     batches: [],
     /** Layout shift scores (without recent input), where the engine reports them (Chromium); null elsewhere. */

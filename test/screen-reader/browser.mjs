@@ -96,7 +96,10 @@ export class Browser {
     const profile = await this.#desktop.directory(`${this.engine}-profile-${Date.now()}`);
     const [command, args] = await engine.command(profile, url);
     this.#process = this.#desktop.processes.start(this.engine, command, args, { env: this.#desktop.env });
-    const { stdout } = await this.#xdotool(['search', '--sync', '--onlyvisible', '--class', engine.windowClass], 60_000);
+    const { stdout } = await this.#xdotool(
+      ['search', '--sync', '--onlyvisible', '--class', engine.windowClass],
+      60_000,
+    );
     // The first visible window of the class is the browser's main window.
     this.#window = stdout.trim().split('\n')[0];
     await this.#xdotool(['windowfocus', '--sync', this.#window]);

@@ -26,7 +26,9 @@ export function screenReaderInstalled() {
 
 // A session bus without <servicedir>: nothing can be activated behind our back (with the
 // standard configuration Firefox activates portal services that escape PID tracking).
-const sessionBusConfig = (socketDir) => `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+const sessionBusConfig = (
+  socketDir,
+) => `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
   <type>session</type>

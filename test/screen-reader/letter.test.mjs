@@ -66,7 +66,10 @@ function headings(reader, { language, headingLevel, words }) {
   test(`the title is a heading of level ${headingLevel}, the sections of level ${headingLevel + 1}`, async () => {
     const user = reader();
     await user.press('Control+Home');
-    await user.expectHeard(await user.press('h'), inOrder(text(campaign.title, language), `heading level ${headingLevel}`));
+    await user.expectHeard(
+      await user.press('h'),
+      inOrder(text(campaign.title, language), `heading level ${headingLevel}`),
+    );
     for (const section of [words.demands, `${counts.signatories} ${words.signatories}`, words.sources]) {
       await user.expectHeard(await user.press('h'), inOrder(section, `heading level ${headingLevel + 1}`));
     }
@@ -98,7 +101,11 @@ function wholeItems(reader, { language, words }) {
     const ownSignatory = campaign.signatories.find(({ party }) => party === ownParty).name;
     const ownItem = reading.spoken.filter((line) => line.includes(ownSignatory));
     const otherItems = reading.spoken.filter((line) => !line.includes(ownSignatory));
-    await user.expectHeard({ ...reading, spoken: ownItem }, `${ownParty} (${words.ourParty})`, 'in the same item as the name');
+    await user.expectHeard(
+      { ...reading, spoken: ownItem },
+      `${ownParty} (${words.ourParty})`,
+      'in the same item as the name',
+    );
     user.expectNotHeard({ ...reading, spoken: otherItems }, words.ourParty, 'only the own party is marked');
   });
 }
@@ -155,33 +162,45 @@ function switchToEnglish(reader) {
   });
 }
 
-describe(`Orca in ${engines.firefox.label} reads a Dutch page (heading-level 2, highlight)`, { timeout: 600_000 }, () => {
-  const reader = openPage('firefox', pages.nl);
-  headings(reader, pages.nl);
-  lists(reader);
-  wholeItems(reader, pages.nl);
-  dateAndInitiator(reader, pages.nl);
-  switchState(reader, pages.nl);
-  switchToEnglish(reader);
-});
+describe(
+  `Orca in ${engines.firefox.label} reads a Dutch page (heading-level 2, highlight)`,
+  { timeout: 600_000 },
+  () => {
+    const reader = openPage('firefox', pages.nl);
+    headings(reader, pages.nl);
+    lists(reader);
+    wholeItems(reader, pages.nl);
+    dateAndInitiator(reader, pages.nl);
+    switchState(reader, pages.nl);
+    switchToEnglish(reader);
+  },
+);
 
-describe(`Orca in ${engines.firefox.label} reads an English page (heading-level 3, highlight)`, { timeout: 600_000 }, () => {
-  const reader = openPage('firefox', pages.en);
-  headings(reader, pages.en);
-  lists(reader);
-  wholeItems(reader, pages.en);
-  dateAndInitiator(reader, pages.en);
-  switchState(reader, pages.en);
+describe(
+  `Orca in ${engines.firefox.label} reads an English page (heading-level 3, highlight)`,
+  { timeout: 600_000 },
+  () => {
+    const reader = openPage('firefox', pages.en);
+    headings(reader, pages.en);
+    lists(reader);
+    wholeItems(reader, pages.en);
+    dateAndInitiator(reader, pages.en);
+    switchState(reader, pages.en);
 
-  test('the letter is exposed in English', async () => {
-    const user = reader();
-    await user.press('Control+Home');
-    user.expectLanguage(await user.press('h'), 'en');
-  });
-});
+    test('the letter is exposed in English', async () => {
+      const user = reader();
+      await user.press('Control+Home');
+      user.expectLanguage(await user.press('h'), 'en');
+    });
+  },
+);
 
-describe(`Orca in ${engines.chromium.label} reads a Dutch page: separator and language switch`, { timeout: 300_000 }, () => {
-  const reader = openPage('chromium', pages.nl);
-  dateAndInitiator(reader, pages.nl);
-  switchToEnglish(reader);
-});
+describe(
+  `Orca in ${engines.chromium.label} reads a Dutch page: separator and language switch`,
+  { timeout: 300_000 },
+  () => {
+    const reader = openPage('chromium', pages.nl);
+    dateAndInitiator(reader, pages.nl);
+    switchToEnglish(reader);
+  },
+);

@@ -115,7 +115,11 @@ export class ScreenReaderUser {
       await this.#speech.waitForSilence(QUIET_MS, 60_000);
       this.#collect(step);
     }
-    this.expect(step, (said) => matches(said, pattern), `Orca did not say ${describe(pattern)}${why ? ` (${why})` : ''}`);
+    this.expect(
+      step,
+      (said) => matches(said, pattern),
+      `Orca did not say ${describe(pattern)}${why ? ` (${why})` : ''}`,
+    );
   }
 
   /** Fails, with the transcript, if Orca said `pattern` during `step`. */

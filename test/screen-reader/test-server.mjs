@@ -25,9 +25,20 @@ const escapeHtml = (text) =>
  * snippet in between. `attributes` go on <open-letter> as they are.
  */
 function hostPage({ lang, attributes }) {
-  const words = lang === 'en'
-    ? { title: 'Test page', before: 'Text before the block.', after: 'Text after the block.', fallback: 'Read the letter' }
-    : { title: 'Testpagina', before: 'Tekst voor het blok.', after: 'Tekst na het blok.', fallback: 'Lees de brandbrief' };
+  const words =
+    lang === 'en'
+      ? {
+          title: 'Test page',
+          before: 'Text before the block.',
+          after: 'Text after the block.',
+          fallback: 'Read the letter',
+        }
+      : {
+          title: 'Testpagina',
+          before: 'Tekst voor het blok.',
+          after: 'Tekst na het blok.',
+          fallback: 'Lees de brandbrief',
+        };
   const stylesheet = existsSync(distFile('open-letter.css'))
     ? '<link rel="stylesheet" href="/dist/open-letter.css">'
     : '';

@@ -9,7 +9,13 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { assertWholeLetter, demoCampaignFile, expectedLetter, launchChromium, openLetterPage } from '../visible-letter.mjs';
+import {
+  assertWholeLetter,
+  demoCampaignFile,
+  expectedLetter,
+  launchChromium,
+  openLetterPage,
+} from '../visible-letter.mjs';
 import { missingRequirement, startWordPress } from './wordpress-site.mjs';
 
 const zip = new URL('../../dist/open-letter-wordpress.zip', import.meta.url).pathname;
@@ -64,7 +70,7 @@ describe('the WordPress plugin in WordPress 6.1', { skip }, () => {
     return response.text();
   }
 
-  test('the zip installs with WordPress\'s own unzip_file() and the plugin activates', () => {
+  test("the zip installs with WordPress's own unzip_file() and the plugin activates", () => {
     assert.equal(plugin.error, null);
     assert.equal(plugin.active, true);
     assert.deepEqual(plugin.plugins, ['open-letter/open-letter.php']);
@@ -77,7 +83,11 @@ describe('the WordPress plugin in WordPress 6.1', { skip }, () => {
     const files = readdirSync(dir, { recursive: true }).filter((file) => file.endsWith('.php'));
     assert.ok(files.length > 0);
     for (const file of files) {
-      assert.match(execFileSync('php', ['-l', join(dir, file)], { encoding: 'utf8' }), /No syntax errors detected/, file);
+      assert.match(
+        execFileSync('php', ['-l', join(dir, file)], { encoding: 'utf8' }),
+        /No syntax errors detected/,
+        file,
+      );
     }
   });
 
@@ -87,7 +97,11 @@ describe('the WordPress plugin in WordPress 6.1', { skip }, () => {
       ['a Shortcode block', (code) => `<!-- wp:shortcode -->\n${code}\n<!-- /wp:shortcode -->`],
     ]) {
       test(`a post by ${user === 'author' ? 'an Author' : 'a Contributor'} with the shortcode in ${editor} shows the whole letter`, async () => {
-        const saved = post(user, `Shortcode, ${user}, ${editor}`, wrap(shortcode(' highlight="Houten Anders!" heading-level="2"')));
+        const saved = post(
+          user,
+          `Shortcode, ${user}, ${editor}`,
+          wrap(shortcode(' highlight="Houten Anders!" heading-level="2"')),
+        );
         assert.match(saved.content, /\[open-letter src=/, 'kses kept the shortcode');
         const html = await served(saved.url);
         assert.doesNotMatch(html, /<p>\s*<div class="open-letter-embed">/, 'no paragraph wrapped around the block');
@@ -101,18 +115,31 @@ describe('the WordPress plugin in WordPress 6.1', { skip }, () => {
   }
 
   test('two shortcodes on one page load the script once, and only pages with one load it', async () => {
-    const saved = post('author', 'Two letters', `${shortcode(' lang="nl"')}\n\n${shortcode(' lang="en" hide-language-switch')}`);
+    const saved = post(
+      'author',
+      'Two letters',
+      `${shortcode(' lang="nl"')}\n\n${shortcode(' lang="en" hide-language-switch')}`,
+    );
     const fresh = await browser.newContext(); // an empty cache: every script the page needs is requested
     const { page, requests, ...letters } = await openLetterPage(fresh, saved.url, { blocks: 2 });
     assertWholeLetter(letters, dutch, 'the Dutch block');
     assertWholeLetter(letters, english, 'the English block');
-    assert.equal(await page.getByRole('button', { name: 'English', exact: true }).count(), 1, 'one block has its language switch hidden');
-    const scripts = await page.$$eval('script[src*="open-letter.js"]', (tags) => tags.map((tag) => [tag.type, tag.src]));
+    assert.equal(
+      await page.getByRole('button', { name: 'English', exact: true }).count(),
+      1,
+      'one block has its language switch hidden',
+    );
+    const scripts = await page.$$eval('script[src*="open-letter.js"]', (tags) =>
+      tags.map((tag) => [tag.type, tag.src]),
+    );
     assert.deepEqual(scripts, [['module', `${site.url}/wp-content/plugins/open-letter/open-letter.js?ver=${version}`]]);
     assert.equal(requests.filter((url) => new URL(url).pathname.endsWith('/open-letter.js')).length, 1);
     const stylesheets = await page.$$eval('link[rel="stylesheet"][href*="open-letter.css"]', (links) => links.length);
     assert.equal(stylesheets, existsSync(new URL('../../dist/open-letter.css', import.meta.url)) ? 1 : 0);
-    assert.ok(requests.every((url) => url.startsWith(site.url)), 'everything comes from the site itself');
+    assert.ok(
+      requests.every((url) => url.startsWith(site.url)),
+      'everything comes from the site itself',
+    );
     await fresh.close();
 
     const withoutShortcode = post('author', 'No letter', '<p>Geen brief hier.</p>');
@@ -148,7 +175,9 @@ describe('the WordPress plugin in WordPress 6.1', { skip }, () => {
         tags: [...new Set(elements.map((element) => element.localName))].sort(),
         handlers: elements.flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith('on'))),
         blocks: [...body.querySelectorAll('.open-letter-embed')].map((embed) => ({
-          element: embed.querySelector('open-letter') && Object.fromEntries([...embed.querySelector('open-letter').attributes].map((a) => [a.name, a.value])),
+          element:
+            embed.querySelector('open-letter') &&
+            Object.fromEntries([...embed.querySelector('open-letter').attributes].map((a) => [a.name, a.value])),
           link: embed.querySelector(':scope > a')?.getAttribute('href'),
         })),
       };
@@ -171,7 +200,11 @@ describe('the WordPress plugin in WordPress 6.1', { skip }, () => {
       const snippet =
         `<div class="open-letter-embed"><script type="module" src="/wp-content/uploads/open-letter/open-letter.js" integrity="${integrity}" crossorigin="anonymous"></script>` +
         `<open-letter src="${campaignPath}" lang="nl">${fallback()}</open-letter></div>`;
-      const saved = post('admin', `Snippet with ${name}`, `<p>Boven de brief.</p>\n\n${snippet}\n\n<p>Onder de brief.</p>`);
+      const saved = post(
+        'admin',
+        `Snippet with ${name}`,
+        `<p>Boven de brief.</p>\n\n${snippet}\n\n<p>Onder de brief.</p>`,
+      );
       assert.ok(saved.content.includes(snippet), 'saved as pasted');
       // wpautop leaves the line alone: no paragraph opened before the block (which would end it
       // early and show the letter twice), no line break added inside it.
@@ -188,7 +221,11 @@ describe('the WordPress plugin in WordPress 6.1', { skip }, () => {
     const snapshot = snapshotOnOneLine();
     const snippet = `<div class="open-letter-embed"><script type="module" src="/wp-content/uploads/open-letter/open-letter.js"></script><open-letter src="${campaignPath}" lang="nl">${snapshot}</open-letter></div>`;
     const saved = post('author', 'Snippet by an Author', snippet);
-    assert.doesNotMatch(saved.content, /<script|<open-letter/, 'WordPress removes both on saving: the reason for the plugin');
+    assert.doesNotMatch(
+      saved.content,
+      /<script|<open-letter/,
+      'WordPress removes both on saving: the reason for the plugin',
+    );
     const page = await visitor.newPage();
     const report = await page.evaluate(
       ([before, after]) => {
@@ -206,8 +243,8 @@ describe('the WordPress plugin in WordPress 6.1', { skip }, () => {
         return {
           removed: [...features(was)].filter((feature) => !kept.has(feature)),
           comments: [(before.match(/<!--/g) ?? []).length, (after.match(/<!--/g) ?? []).length],
-          textBefore: (was.textContent.length - text(was).length),
-          textAfter: (is.textContent.length - text(is).length),
+          textBefore: was.textContent.length - text(was).length,
+          textAfter: is.textContent.length - text(is).length,
         };
       },
       [snippet, saved.content],
@@ -219,7 +256,7 @@ describe('the WordPress plugin in WordPress 6.1', { skip }, () => {
     t.diagnostic(summary);
   });
 
-  test('a site on WordPress\'s untouched default en_US gets the Dutch letter; one set to en_CA the English one', async () => {
+  test("a site on WordPress's untouched default en_US gets the Dutch letter; one set to en_CA the English one", async () => {
     const saved = post('author', 'Site language', shortcode());
     try {
       assert.equal(site.wp('locale', { locale: 'en_US' }).locale, '');
@@ -242,7 +279,10 @@ describe('the WordPress plugin in WordPress 6.1', { skip }, () => {
   });
 
   test('the plugin caused no PHP notice, warning or error', () => {
-    const lines = site.debugLog().split('\n').filter((line) => line.includes('plugins/open-letter/'));
+    const lines = site
+      .debugLog()
+      .split('\n')
+      .filter((line) => line.includes('plugins/open-letter/'));
     assert.deepEqual(lines, []);
   });
 
@@ -254,7 +294,10 @@ describe('the WordPress plugin in WordPress 6.1', { skip }, () => {
     await page.fill('#user_login', user);
     await page.fill('#user_pass', 'password');
     await page.route('**/wp-admin/**', (route) => route.abort());
-    const [answer] = await Promise.all([page.waitForResponse((response) => response.request().method() === 'POST'), page.click('#wp-submit')]);
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.click('#wp-submit'),
+    ]);
     assert.equal(answer.status(), 302, `${user} logged in`);
     await page.close();
     return context;

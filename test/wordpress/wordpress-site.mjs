@@ -6,7 +6,16 @@
 // also when the tests fail or are interrupted. No system service is touched.
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,7 +85,13 @@ export async function startWordPress({ locale, log = console.log }) {
     const data = join(root, 'mysql');
     execFileSync(
       'mariadb-install-db',
-      ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'],
+      [
+        '--no-defaults',
+        `--datadir=${data}`,
+        '--user=root',
+        '--auth-root-authentication-method=normal',
+        '--skip-test-db',
+      ],
       { stdio: 'ignore' },
     );
     processes.push(
@@ -114,7 +129,9 @@ export async function startWordPress({ locale, log = console.log }) {
     const wp = (action, input = {}) => wordpressCommand({ name, httpPort, action, input });
     started = Date.now();
     const installed = wp('install', { locale });
-    log(`WordPress ${installed.version} installed (${installed.locale}, users: ${Object.keys(installed.users).join(', ')}) in ${Date.now() - started} ms`);
+    log(
+      `WordPress ${installed.version} installed (${installed.locale}, users: ${Object.keys(installed.users).join(', ')}) in ${Date.now() - started} ms`,
+    );
     return { url, content, users: installed.users, wp, debugLog: () => readFileSync(debugLog, 'utf8'), stop };
   } catch (error) {
     await stop();
@@ -137,7 +154,16 @@ function wordpressCommand({ name, httpPort, action, input }) {
 }
 
 function siteConfig({ url, dbPort, content, debugLog }) {
-  const salts = ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT']
+  const salts = [
+    'AUTH_KEY',
+    'SECURE_AUTH_KEY',
+    'LOGGED_IN_KEY',
+    'NONCE_KEY',
+    'AUTH_SALT',
+    'SECURE_AUTH_SALT',
+    'LOGGED_IN_SALT',
+    'NONCE_SALT',
+  ]
     .map((key) => `define('${key}', '${randomBytes(24).toString('hex')}');`)
     .join('\n');
   return `<?php

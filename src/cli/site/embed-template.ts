@@ -29,9 +29,12 @@ export function embedTemplate(campaign: Campaign, reader: Language, letterUrl: U
   return html`
     <h1 class="open-letter-embed__title" lang=${title.lang}>${title.words}</h1>
     <p class="open-letter-embed__meta">
-      <time datetime=${campaign.date}>${formatDate(campaign.date, reader)}</time>${initiator
-        ? html`<span aria-hidden="true"> · </span>${msg('Initiated by', { id: 'initiated-by' })} <bdi lang=${initiator.lang}>${initiator.words}</bdi>`
-        : nothing}
+      <time datetime=${campaign.date}>${formatDate(campaign.date, reader)}</time>${
+        initiator
+          ? html`<span aria-hidden="true"> · </span>${msg('Initiated by', { id: 'initiated-by' })}
+              <bdi lang=${initiator.lang}>${initiator.words}</bdi>`
+          : nothing
+      }
     </p>
     ${summary ? html`<p class="open-letter-embed__summary" lang=${summary.lang}>${summary.words}</p>` : nothing}
     <h2 class="open-letter-embed__heading">${msg('What we are asking for', { id: 'demands' })}</h2>
@@ -55,7 +58,11 @@ function signatoryLine(campaign: Campaign, reader: Language): TemplateResult {
   // Dates and lists are written the British way in English, as the letter writes them.
   const list = new Intl.ListFormat(reader === 'en' ? 'en-GB' : reader, { type: 'conjunction' })
     .formatToParts(names)
-    .map((part) => (part.type === 'element' ? html`<bdi class="open-letter-embed__name">${part.value}</bdi>` : part.value));
+    .map((part) =>
+      part.type === 'element' ? html`<bdi class="open-letter-embed__name">${part.value}</bdi>` : part.value,
+    );
   const count = signatoryCount(total, reader);
-  return total > NAMED_SIGNATORIES ? html`${count}, ${SITE_WORDS[reader].including} ${list}.` : html`${count}: ${list}.`;
+  return total > NAMED_SIGNATORIES
+    ? html`${count}, ${SITE_WORDS[reader].including} ${list}.`
+    : html`${count}: ${list}.`;
 }

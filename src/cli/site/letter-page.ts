@@ -30,7 +30,9 @@ export function letterPage(campaign: Campaign, plan: SitePlan, page: SitePage): 
     element('link', { rel: 'canonical', href: page.pageUrl.href }),
     ...(others.length
       ? [
-          ...plan.pages.map((each) => element('link', { rel: 'alternate', hreflang: each.language, href: each.pageUrl.href })),
+          ...plan.pages.map((each) =>
+            element('link', { rel: 'alternate', hreflang: each.language, href: each.pageUrl.href }),
+          ),
           element('link', { rel: 'alternate', hreflang: 'x-default', href: plan.pages[0].pageUrl.href }),
         ]
       : []),
@@ -40,7 +42,9 @@ export function letterPage(campaign: Campaign, plan: SitePlan, page: SitePage): 
     element('meta', { property: 'og:description', content: description }),
     element('meta', { property: 'og:url', content: page.pageUrl.href }),
     element('meta', { property: 'og:locale', content: SITE_WORDS[reader].ogLocale }),
-    ...others.map((other) => element('meta', { property: 'og:locale:alternate', content: SITE_WORDS[other.language].ogLocale })),
+    ...others.map((other) =>
+      element('meta', { property: 'og:locale:alternate', content: SITE_WORDS[other.language].ogLocale }),
+    ),
     element('meta', { property: 'article:published_time', content: campaign.date }),
     element('meta', { name: 'twitter:card', content: 'summary' }),
     element('link', { rel: 'stylesheet', href: `${page.toRoot}open-letter.css` }),
@@ -58,7 +62,11 @@ export function letterPage(campaign: Campaign, plan: SitePlan, page: SitePage): 
         hasControls: others.length > 0,
         controls: html`${others.map(
           (other) =>
-            html`<a class="open-letter-site__language" href=${relativeTo(page, other)} hreflang=${other.language} lang=${other.language}
+            html`<a
+              class="open-letter-site__language"
+              href=${relativeTo(page, other)}
+              hreflang=${other.language}
+              lang=${other.language}
               >${SITE_WORDS[other.language].readInThisLanguage}</a
             >`,
         )}`,

@@ -29,7 +29,10 @@ export async function siteFiles(campaign: Campaign, campaignText: string, plan: 
     files.push(
       { path: `${page.folder}index.html`, content: letterPage(campaign, plan, page) },
       { path: `${page.folder}embed.html`, content: embedPage(campaign, page) },
-      { path: `${page.folder}oembed.json`, content: `${JSON.stringify(oembedAnswer(campaign, plan, page), null, 2)}\n` },
+      {
+        path: `${page.folder}oembed.json`,
+        content: `${JSON.stringify(oembedAnswer(campaign, plan, page), null, 2)}\n`,
+      },
     );
   }
   files.push(
