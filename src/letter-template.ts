@@ -97,13 +97,9 @@ export function letterTemplate(campaign: Campaign, view: LetterView): TemplateRe
         <p class="open-letter__meta">
           <time datetime=${campaign.date}>${formatDate(campaign.date, reader)}</time>${
             initiator
-              ? html`<span aria-hidden="true"> · </span
-                  ><span class="open-letter__initiator"
-                    >${msg('Initiated by', { id: 'initiated-by' })}
-                    <bdi lang=${initiator.lang === reader ? nothing : initiator.lang}
-                      >${sealed(initiator.text)}</bdi
-                    ></span
-                  >`
+              ? html`<span aria-hidden="true"> · </span><span class="open-letter__initiator"
+                  >${msg('Initiated by', { id: 'initiated-by' })} <bdi lang=${initiator.lang === reader ? nothing : initiator.lang}>${sealed(initiator.text)}</bdi></span
+                >`
               : nothing
           }
         </p>
@@ -135,11 +131,11 @@ export function letterTemplate(campaign: Campaign, view: LetterView): TemplateRe
       ${
         campaign.sources?.length
           ? html`<section class="open-letter__section open-letter__section--sources">
-              ${heading(1, msg('Sources', { id: 'sources' }), 'sources', 'open-letter__heading')}
-              <ul class="open-letter__sources">
-                ${campaign.sources.map((source) => (budget.take(shown(source.title).text) ? sourceItem(source, original, view) : nothing))}
-              </ul>
-            </section>`
+            ${heading(1, msg('Sources', { id: 'sources' }), 'sources', 'open-letter__heading')}
+            <ul class="open-letter__sources">
+              ${campaign.sources.map((source) => (budget.take(shown(source.title).text) ? sourceItem(source, original, view) : nothing))}
+            </ul>
+          </section>`
           : nothing
       }
     </article>
@@ -152,13 +148,8 @@ function signatoryItem(signatory: Signatory, highlight: Set<string>) {
   // whitespace inside an item would show up in its text. The badge is styled, so a name
   // that ends in "(onze partij)" cannot pass for it.
   return own
-    ? html`<li class="open-letter__signatory open-letter__signatory--highlighted">
-        <bdi class="open-letter__name">${sealed(signatory.name)}</bdi>, ${affiliation(signatory)}
-        <span class="open-letter__badge">(${msg('our party', { id: 'our-party' })})</span>
-      </li>`
-    : html`<li class="open-letter__signatory">
-        <bdi class="open-letter__name">${sealed(signatory.name)}</bdi>, ${affiliation(signatory)}
-      </li>`;
+    ? html`<li class="open-letter__signatory open-letter__signatory--highlighted"><bdi class="open-letter__name">${sealed(signatory.name)}</bdi>, ${affiliation(signatory)} <span class="open-letter__badge">(${msg('our party', { id: 'our-party' })})</span></li>`
+    : html`<li class="open-letter__signatory"><bdi class="open-letter__name">${sealed(signatory.name)}</bdi>, ${affiliation(signatory)}</li>`;
 }
 
 function affiliation(signatory: Signatory) {
@@ -172,26 +163,20 @@ function sourceItem(source: Source, original: string, view: LetterView) {
   const title = textFor(source.title, reader, original);
   const href = view.hrefFor(source.url);
   const label = html`<bdi lang=${title.lang === reader ? nothing : title.lang}>${sealed(title.text)}</bdi>${
-      source.publisher ? html`, <bdi>${sealed(source.publisher)}</bdi>` : nothing
-    }${source.kind === 'pdf' ? ` (${msg('PDF', { id: 'pdf' })})` : nothing}`;
+    source.publisher ? html`, <bdi>${sealed(source.publisher)}</bdi>` : nothing
+  }${source.kind === 'pdf' ? ` (${msg('PDF', { id: 'pdf' })})` : nothing}`;
   // A title that looks like an address could name another site than the link's: say where it leads.
   const host =
     href && looksLikeAddress(title.text)
       ? html`<span class="open-letter__host">${` (${new URL(href).host})`}</span>`
       : nothing;
-  return html`<li class="open-letter__source">
-    ${
-      href
-        ? html`<a
-            class="open-letter__link"
-            href=${href}
-            rel="noopener noreferrer"
-            target=${view.linksInNewTab ? '_blank' : nothing}
-            >${label}${host}${view.linksInNewTab ? ` (${msg('opens in a new tab', { id: 'new-tab' })})` : nothing}</a
-          >`
-        : html`<span class="open-letter__unlinked">${label}</span>`
-    }${source.date ? html`, <time datetime=${source.date}>${formatDate(source.date, reader)}</time>` : nothing}
-  </li>`;
+  return html`<li class="open-letter__source">${
+    href
+      ? html`<a class="open-letter__link" href=${href} rel="noopener noreferrer" target=${view.linksInNewTab ? '_blank' : nothing}
+        >${label}${host}${view.linksInNewTab ? ` (${msg('opens in a new tab', { id: 'new-tab' })})` : nothing}</a
+      >`
+      : html`<span class="open-letter__unlinked">${label}</span>`
+  }${source.date ? html`, <time datetime=${source.date}>${formatDate(source.date, reader)}</time>` : nothing}</li>`;
 }
 
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;

@@ -428,19 +428,19 @@ export class OpenLetter extends LitElement {
         ${state.status === 'loading' && this.announceLoading ? msg('Loading the letter…', { id: 'loading' }) : nothing}
       </div>
       <div class="open-letter__error">
-        <p class="open-letter__alert" role="alert" aria-live="assertive">
-          ${state.status === 'error' ? msg('The letter could not be loaded.', { id: 'failed' }) : nothing}
-        </p>
+        <p class="open-letter__alert" role="alert" aria-live="assertive">${
+          state.status === 'error' ? msg('The letter could not be loaded.', { id: 'failed' }) : nothing
+        }</p>
         ${
           failed
             ? html`<button
-                type="button"
-                class="open-letter__retry"
-                aria-disabled=${state.status === 'loading'}
-                @click=${this.#retry}
-              >
-                ${msg('Try again', { id: 'try-again' })}
-              </button>`
+              type="button"
+              class="open-letter__retry"
+              aria-disabled=${state.status === 'loading'}
+              @click=${this.#retry}
+            >
+              ${msg('Try again', { id: 'try-again' })}
+            </button>`
             : nothing
         }
       </div>
@@ -484,11 +484,7 @@ export class OpenLetter extends LitElement {
   }
 
   #renderLanguageSwitch(languages: Language[], reader: Language) {
-    return html`<div
-      class="open-letter__language-switch"
-      role="group"
-      aria-label=${msg('Language', { id: 'language' })}
-    >
+    return html`<div class="open-letter__language-switch" role="group" aria-label=${msg('Language', { id: 'language' })}>
       ${languages.map(
         (language) =>
           html`<button

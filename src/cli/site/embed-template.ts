@@ -31,8 +31,7 @@ export function embedTemplate(campaign: Campaign, reader: Language, letterUrl: U
     <p class="open-letter-embed__meta">
       <time datetime=${campaign.date}>${formatDate(campaign.date, reader)}</time>${
         initiator
-          ? html`<span aria-hidden="true"> · </span>${msg('Initiated by', { id: 'initiated-by' })}
-              <bdi lang=${initiator.lang}>${initiator.words}</bdi>`
+          ? html`<span aria-hidden="true"> · </span>${msg('Initiated by', { id: 'initiated-by' })} <bdi lang=${initiator.lang}>${initiator.words}</bdi>`
           : nothing
       }
     </p>

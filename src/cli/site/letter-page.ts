@@ -62,11 +62,7 @@ export function letterPage(campaign: Campaign, plan: SitePlan, page: SitePage): 
         hasControls: others.length > 0,
         controls: html`${others.map(
           (other) =>
-            html`<a
-              class="open-letter-site__language"
-              href=${relativeTo(page, other)}
-              hreflang=${other.language}
-              lang=${other.language}
+            html`<a class="open-letter-site__language" href=${relativeTo(page, other)} hreflang=${other.language} lang=${other.language}
               >${SITE_WORDS[other.language].readInThisLanguage}</a
             >`,
         )}`,
