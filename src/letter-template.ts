@@ -216,11 +216,15 @@ export function isHeadingLevel(level: unknown): level is number {
   return Number.isInteger(level) && (level as number) >= 1 && (level as number) <= 6;
 }
 
+/** One date format per language: making one costs a millisecond or more, and a letter may have hundreds of dated sources. */
+const dateFormats: Partial<Record<Language, Intl.DateTimeFormat>> = {};
+
 export function formatDate(isoDate: string, language: Language): string {
   // Readers of a Dutch municipal campaign are in Europe: day first in English too.
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  return (dateFormats[language] ||= new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  })).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** "Translated from the original Dutch."; without a name when the language has none the reader would know. */
