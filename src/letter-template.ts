@@ -216,8 +216,11 @@ export function isHeadingLevel(level: unknown): level is number {
   return Number.isInteger(level) && (level as number) >= 1 && (level as number) <= 6;
 }
 
-/** One date format per language: making one costs a millisecond or more, and a letter may have hundreds of dated sources. */
-const dateFormats: Partial<Record<Language, Intl.DateTimeFormat>> = {};
+/**
+ * One date format per language: making one costs a millisecond or more, and a letter may have
+ * hundreds of dated sources. Inheriting nothing, so a page's `Object.prototype.nl` is no format.
+ */
+const dateFormats: Partial<Record<Language, Intl.DateTimeFormat>> = Object.create(null);
 
 export function formatDate(isoDate: string, language: Language): string {
   // Readers of a Dutch municipal campaign are in Europe: day first in English too.

@@ -3,6 +3,7 @@
 // block as `?host=` says:
 //   polluted        properties on Object.prototype, as old libraries add them: one assigned
 //                   (enumerable), one defined enumerable, one not, named like campaign fields
+//                   and like the languages
 //   frozen-symbol   Object.freeze(Symbol)
 //   lockdown        every built-in constructor and prototype frozen, as SES's lockdown() does
 window.__consoleErrors = [];
@@ -30,6 +31,9 @@ if (host === 'polluted') {
     writable: true,
   });
   Object.prototype.each = function each() {};
+  // Named like the languages, which key the texts' translations and the block's own tables.
+  Object.prototype.nl = 'Injected Dutch';
+  Object.prototype.en = 'Injected English';
 }
 if (host === 'frozen-symbol') Object.freeze(Symbol);
 if (host === 'lockdown') {
