@@ -145,6 +145,9 @@ function wordpressCommand({ name, httpPort, action, input }) {
     input: JSON.stringify(input),
     env: { ...process.env, OPEN_LETTER_TEST_SITE: name, OPEN_LETTER_TEST_HOST: `127.0.0.1:${httpPort}` },
     encoding: 'utf8',
+    // Each command takes a second or two; one that hangs must fail the test, not stall CI.
+    timeout: 60_000,
+    killSignal: 'SIGKILL',
   });
   try {
     return JSON.parse(output);
