@@ -62,8 +62,10 @@ function stylesheet(): Plugin {
  * styling (css-tag.js: the block renders into the light DOM, styled by open-letter.css),
  * @lit/localize's message hashing and html`` messages (runtime-msg.js: every msg() names
  * its id and is a string or str``) and its one-locale-per-page runtime mode (runtime.js:
- * the block uses the reentrant mode), and the pieces of Lit's own modules listed in
- * scripts/lit-cuts.ts. Each stub fails loudly if it is ever called.
+ * the block uses the reentrant mode), valibot's parsers (the block checks campaigns with its
+ * own walker, src/checked-copy.ts, over valibot's schema descriptions: valibot-schema-stub.js
+ * keeps only those), and the pieces of Lit's own modules listed in scripts/lit-cuts.ts. Each
+ * stub fails loudly if it is ever called.
  */
 function withoutUnusedLibraryCode(): Plugin {
   const stub = (file: string) => fileURLToPath(new URL(`./scripts/${file}`, import.meta.url));
@@ -71,6 +73,7 @@ function withoutUnusedLibraryCode(): Plugin {
     { source: './css-tag.js', library: '@lit/reactive-element', stub: stub('lit-css-tag-stub.js') },
     { source: '../internal/runtime-msg.js', library: '@lit/localize', stub: stub('lit-localize-runtime-msg-stub.js') },
     { source: './init/runtime.js', library: '@lit/localize', stub: stub('lit-localize-runtime-stub.js') },
+    { source: 'valibot', library: '', stub: stub('valibot-schema-stub.js') },
   ];
   const leftOut = `import { leftOut } from ${JSON.stringify(stub('left-out.js'))};\n`;
   return {
@@ -96,20 +99,6 @@ function withoutUnusedLibraryCode(): Plugin {
       cut.prepend(leftOut);
       return { code: cut.toString(), map: cut.generateMap({ hires: true }).toString() };
     },
-  };
-}
-
-/**
- * The one-file build takes only valibot's schema descriptions: the block checks campaigns
- * with its own walker (src/checked-copy.ts) and never runs valibot's parsers.
- */
-function withoutValibotParsers(): Plugin {
-  const stub = fileURLToPath(new URL('./scripts/valibot-schema-stub.js', import.meta.url));
-  return {
-    name: 'open-letter:without-valibot-parsers',
-    apply: 'build',
-    enforce: 'pre',
-    resolveId: (source) => (source === 'valibot' ? stub : null),
   };
 }
 
@@ -235,7 +224,6 @@ export default defineConfig(({ mode }) => {
       campaignJsonSchema(),
       stylesheet(),
       withoutUnusedLibraryCode(),
-      withoutValibotParsers(),
       startsOrSaysWhy(),
       demoAtRoot(),
       // Lit's html`` templates keep their indentation unless minified. Whitespace is collapsed
