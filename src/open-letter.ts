@@ -49,6 +49,13 @@ const inItsOwnFrame: Record<Language, (letter: unknown) => unknown> = {
   en: (letter) => html`${letter}`,
 };
 
+/**
+ * Milliseconds the block waits, at most, for the page to paint its pre-rendered letter before taking it
+ * over. Only a page nobody sees waits this long (a background tab, a frame not displayed: no frames), so
+ * it is generous: a busy page's late first frame still comes first.
+ */
+const FRAME_WAIT_LIMIT = 1000;
+
 /** Milliseconds of loading before "Loading the letter…" is announced: a quick answer needs no words. */
 const ANNOUNCE_LOADING_AFTER = 1000;
 
@@ -320,8 +327,11 @@ export class OpenLetter extends LitElement {
       referrerPolicy: (this.referrerPolicy || undefined) as ReferrerPolicy | undefined,
       fresh: retrying,
     }).then(
-      ({ data, url: answeredFrom }) => {
-        if (request !== this.#request) return; // A newer src won.
+      async ({ data, url: answeredFrom }) => {
+        // A pre-rendered letter is painted before the block takes it over: an answer that comes before the page's
+        // first paint would else replace it unseen, and the reader waits for the block's own render instead.
+        if (this.querySelector(':scope > .open-letter__letter[id$="letter"]')) await painted();
+        if (request !== this.#request) return; // A newer src won, or the block left.
         // this.#request stays: the block holds its share of the answer until it loads another or leaves.
         this.#accept(data, url.href, answeredFrom);
       },
@@ -499,6 +509,17 @@ export class OpenLetter extends LitElement {
       )}
     </div>`;
   }
+}
+
+/**
+ * Resolves once the page has rendered a frame (a task after the next animation frame), or after
+ * FRAME_WAIT_LIMIT: a background tab or a hidden frame renders none.
+ */
+function painted(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, FRAME_WAIT_LIMIT);
+  });
 }
 
 /** The id the page's address points at, if any. */

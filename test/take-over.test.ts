@@ -1,8 +1,9 @@
 // With the pre-rendered letter in the snippet, the block's script takes the letter over in
 // place: nothing moves, and at no moment do readers (or assistive technology) meet the
 // letter twice. test/pages/take-over-probe.js watches the page from before the script runs.
-import { expect, waitUntil } from '@open-wc/testing';
-import { demoCampaign, openPage, textIn } from './helpers.js';
+import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { DEMO_URL, demoCampaign, openPage, shownTitle, textIn } from './helpers.js';
+import { mount, settled } from './mount.js';
 import { collapsed, duplicateIds, painted, type PageWindow } from './page-helpers.js';
 
 interface TakeOverRecord {
@@ -94,6 +95,44 @@ describe('a keyboard user in the pre-rendered letter when the block takes it ove
       expect(focused?.textContent?.trim()).to.equal(textIn((await demoCampaign()).title, 'nl'));
     } finally {
       page.frameElement?.remove();
+    }
+  });
+});
+
+describe('the page paints the pre-rendered letter before the block takes it over', () => {
+  it('also when the campaign is at hand at once, as when another block on the page shows it', async () => {
+    const page = fixtureSync<HTMLElement>(html`<div></div>`);
+    await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl', id: 'beside' }, into: page }));
+    const snapshot = await (await fetch('/dist/test-snapshot.nl.html')).text();
+    const mounted = mount({ src: DEMO_URL, attributes: { lang: 'nl' }, fallback: snapshot, into: page });
+    // Asked for in the task that added the block, so before any frame the block asks for: it
+    // looks a task after the next frame has been rendered.
+    const prerenderedTitle = page.querySelector('open-letter:last-child > .open-letter__letter .open-letter__title')!;
+    const inPageAfterFrame = new Promise<boolean>((resolve) =>
+      requestAnimationFrame(() => setTimeout(() => resolve(prerenderedTitle.isConnected))),
+    );
+    const { el } = await settled(mounted);
+    expect(await inPageAfterFrame, 'the pre-rendered title is in the page when the next frame has been rendered').to.be
+      .true;
+    expect(prerenderedTitle.isConnected, 'the pre-rendered title after open-letter-load').to.be.false;
+    expect(shownTitle(el), "the block's own title").to.equal(textIn((await demoCampaign()).title, 'nl'));
+  });
+
+  it('takes it over all the same where the page renders no frames (a background tab, a frame not displayed)', async () => {
+    // Firefox renders no frames for an iframe that is not displayed, Chromium does: a page
+    // without animation frames, for the time of the test, is the same in every engine.
+    const { requestAnimationFrame } = window;
+    let framesAsked = 0;
+    window.requestAnimationFrame = () => ++framesAsked;
+    try {
+      const snapshot = await (await fetch('/dist/test-snapshot.nl.html')).text();
+      const { el, loads } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' }, fallback: snapshot }));
+      expect(loads, 'open-letter-load').to.have.length(1);
+      expect(framesAsked, 'the block waited for a frame that never came').to.be.above(0);
+      expect(el.querySelector(':scope > .open-letter__letter'), 'the pre-rendered letter').to.equal(null);
+      expect(shownTitle(el), "the block's own title").to.equal(textIn((await demoCampaign()).title, 'nl'));
+    } finally {
+      window.requestAnimationFrame = requestAnimationFrame;
     }
   });
 });
