@@ -104,10 +104,11 @@ function withoutUnusedLibraryCode(): Plugin {
 
 /**
  * Runs the one-file build's body inside try/catch and exports the class only if it started.
- * Lit creates its Trusted Types policy and writes to built-ins while the module loads, before
- * any code of ours runs: on a page that refuses the policy (`trusted-types 'none'`, or a list
- * without lit-html) or has frozen built-ins, loading would throw uncaught. Caught, the
- * element stays undefined, the fallback content stays, and the console says what to allow.
+ * Lit creates its Trusted Types policy while the module loads, before any code of ours runs:
+ * on a page that refuses the policy (`trusted-types 'none'`, or a list without lit-html),
+ * loading would throw uncaught. Caught, the element stays undefined, the fallback content
+ * stays, and the console says what to allow. (Lit's writes to the page's built-ins and
+ * globals, which frozen built-ins refuse, are left out: scripts/lit-cuts.ts.)
  */
 function startsOrSaysWhy(): Plugin {
   return {
@@ -123,7 +124,7 @@ function startsOrSaysWhy(): Plugin {
         end.index,
         code.length,
         `\nopenLetterIfStarted=${end[1]}}catch(error){console.error(\`<open-letter>: could not start (\${error}); ` +
-          'with Trusted Types, allow its policy: trusted-types lit-html; frozen built-ins stop it too' +
+          'with Trusted Types, allow its policy: trusted-types lit-html' +
           `\`)}export{openLetterIfStarted as ${end[1]}};`,
       );
       return { code: wrapped.toString(), map: wrapped.generateMap({ hires: true }).toString() };

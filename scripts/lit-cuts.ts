@@ -1,8 +1,9 @@
 // Pieces of Lit's own modules that the one-file build replaces with stubs (see
 // vite.config.ts), because the block never runs them: its templates (src/open-letter.ts,
 // src/letter-template.ts) bind only text, attributes and @events, use no directive, and
-// the element renders into the light DOM without styles of its own. Together about
-// 0.25 KB gzip. Each stub calls `leftOut` (scripts/left-out.js), so anything that does
+// the element renders into the light DOM without styles of its own; and what Lit writes
+// into the page's globals and built-ins (version lists, polyfill hooks, Symbol.metadata),
+// which a page with frozen built-ins refuses. Together about 0.45 KB gzip. Each stub calls `leftOut` (scripts/left-out.js), so anything that does
 // run one fails loudly. Each `code` is copied from Lit's published, minified file: when a
 // new Lit no longer has it word for word, the build stops, and the cut is copied anew
 // from the new file (or dropped).
@@ -61,5 +62,78 @@ export const litCuts: LitCut[] = [
     what: 'static styles',
     code: 'static finalizeStyles(s){const i=[];if(Array.isArray(s)){const e=new Set(s.flat(1/0).reverse());for(const s of e)i.unshift(t(s))}else void 0!==s&&i.push(t(s));return i}',
     stub: 'static finalizeStyles(s){return s?leftOut("static styles"):[]}',
+  },
+  {
+    // The block's attributes are strings, numbers and booleans; none is parsed as JSON.
+    file: '@lit/reactive-element/reactive-element.js',
+    what: 'JSON attributes (type: Object or Array), written',
+    code: 'case Object:case Array:t=null==t?t:JSON.stringify(t)',
+    stub: 'case Object:case Array:leftOut("JSON attributes")',
+  },
+  {
+    file: '@lit/reactive-element/reactive-element.js',
+    what: 'JSON attributes (type: Object or Array), read',
+    code: 'case Object:case Array:try{i=JSON.parse(t)}catch(t){i=null}',
+    stub: 'case Object:case Array:leftOut("JSON attributes")',
+  },
+  {
+    // Decorators: the element declares its properties in `static properties`.
+    file: '@lit/reactive-element/reactive-element.js',
+    what: 'decorators (addInitializer)',
+    code: 'static addInitializer(t){this._$Ei(),(this.l??=[]).push(t)}',
+    stub: 'static addInitializer(){leftOut("decorators")}',
+  },
+  {
+    file: '@lit/reactive-element/reactive-element.js',
+    what: 'decorators (inherited initializers)',
+    code: 'void 0!==t.l&&(this.l=[...t.l]),',
+    stub: '',
+  },
+  {
+    file: '@lit/reactive-element/reactive-element.js',
+    what: 'decorators (initializers run)',
+    code: ',this.constructor.l?.forEach(t=>t(this))',
+    stub: '',
+  },
+  {
+    // Standard decorators' metadata, and the two globals Lit creates for it (Symbol.metadata,
+    // litPropertyMetadata): the block writes nothing outside itself.
+    file: '@lit/reactive-element/reactive-element.js',
+    what: 'decorator metadata (globals)',
+    code: 'Symbol.metadata??=Symbol("metadata"),a.litPropertyMetadata??=new WeakMap;',
+    stub: '',
+  },
+  {
+    file: '@lit/reactive-element/reactive-element.js',
+    what: 'decorator metadata (read)',
+    code: 'const t=this[Symbol.metadata];if(null!==t){const s=litPropertyMetadata.get(t);if(void 0!==s)for(const[t,i]of s)this.elementProperties.set(t,i)}',
+    stub: '',
+  },
+  // The hooks for the ShadyDOM polyfills, which only shadow roots need, and the version lists
+  // Lit keeps in the page's globals (window.litHtmlVersions and the like): this copy of Lit is
+  // the block's own, and writes nothing outside it.
+  {
+    file: '@lit/reactive-element/reactive-element.js',
+    what: 'polyfill support (read)',
+    code: 'p=a.reactiveElementPolyfillSupport,',
+    stub: '',
+  },
+  {
+    file: '@lit/reactive-element/reactive-element.js',
+    what: 'polyfill support and version list',
+    code: ',p?.({ReactiveElement:y}),(a.reactiveElementVersions??=[]).push("2.1.2")',
+    stub: '',
+  },
+  {
+    file: 'lit-element/lit-element.js',
+    what: 'polyfill support and version list',
+    code: 'const o=s.litElementPolyfillSupport;o?.({LitElement:i});const n={_$AK:(t,e,r)=>{t._$AK(e,r)},_$AL:t=>t._$AL};(s.litElementVersions??=[]).push("4.2.2");',
+    stub: 'const n={_$AK:(t,e,r)=>{t._$AK(e,r)},_$AL:t=>t._$AL};',
+  },
+  {
+    file: 'lit-html/lit-html.js',
+    what: 'polyfill support and version list',
+    code: ',B=t.litHtmlPolyfillSupport;B?.(S,k),(t.litHtmlVersions??=[]).push("3.3.3");',
+    stub: ';',
   },
 ];
