@@ -131,6 +131,51 @@ export const litCuts: LitCut[] = [
     stub: 'const n={_$AK:(t,e,r)=>{t._$AK(e,r)},_$AL:t=>t._$AL};',
   },
   {
+    // Templates are html``: no svg`` or mathml`` (an <svg> inside html`` is not affected).
+    file: 'lit-html/lit-html.js',
+    what: 'svg`` and mathml`` templates (opening)',
+    code: 'l=2===i?"<svg>":3===i?"<math>":""',
+    stub: 'l=1===i?"":leftOut("svg`` and mathml``")',
+  },
+  {
+    file: 'lit-html/lit-html.js',
+    what: 'svg`` and mathml`` templates (closing)',
+    code: '+(2===i?"</svg>":3===i?"</math>":"")',
+    stub: '',
+  },
+  {
+    file: 'lit-html/lit-html.js',
+    what: 'svg`` and mathml`` templates (unwrapping)',
+    code: ',2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}',
+    stub: ',0){}',
+  },
+  {
+    // No binding inside <script>, <style>, <textarea> or <title>.
+    file: 'lit-html/lit-html.js',
+    what: 'bindings in raw text elements (scanning)',
+    code: '(y.test(u[2])&&(n=RegExp("</"+u[2],"g")),c=p)',
+    stub: '(c=p)',
+  },
+  {
+    file: 'lit-html/lit-html.js',
+    what: 'bindings in raw text elements',
+    code: 'if(y.test(r.tagName)){const t=r.textContent.split(o),i=t.length-1;if(i>0){r.textContent=s?s.emptyScript:"";for(let s=0;s<i;s++)r.append(t[s],c()),P.nextNode(),d.push({type:2,index:++l});r.append(t[i],c())}}',
+    stub: 'y.test(r.tagName)&&r.textContent.includes(o)&&leftOut("bindings in raw text elements")',
+  },
+  {
+    // Templates compiled ahead of time (by @lit-labs/compiler): the block's are tagged literals.
+    file: 'lit-html/lit-html.js',
+    what: 'compiled templates',
+    code: '(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s)',
+    stub: 'leftOut("compiled templates")',
+  },
+  {
+    file: 'lit-html/lit-html.js',
+    what: "attribute parts' tagName (for directives)",
+    code: 'get tagName(){return this.element.tagName}',
+    stub: '',
+  },
+  {
     file: 'lit-html/lit-html.js',
     what: 'polyfill support and version list',
     code: ',B=t.litHtmlPolyfillSupport;B?.(S,k),(t.litHtmlVersions??=[]).push("3.3.3");',
