@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { checkCampaign, type Campaign } from './campaign-schema.js';
 import { languagesOf } from './campaign-text.js';
 import { ChunkedRenderController } from './chunked-render.js';
-import { isHeadingLevel, letterTemplate } from './letter-template.js';
+import { formatCount, isHeadingLevel, letterTemplate } from './letter-template.js';
 import { CampaignError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, type FailureReason } from './limits.js';
 import { requestCampaign } from './shared-request.js';
 import {
@@ -55,6 +55,9 @@ const inItsOwnFrame: Record<Language, (letter: unknown) => unknown> = {
  * it is generous: a busy page's late first frame still comes first.
  */
 const FRAME_WAIT_LIMIT = 1000;
+
+/** The pre-rendered letter among the element's children (its id ends in "letter", after the ids' prefix). */
+const PRERENDERED_LETTER = ':scope > .open-letter__letter[id$="letter"]';
 
 /** Milliseconds of loading before "Loading the letter…" is announced: a quick answer needs no words. */
 const ANNOUNCE_LOADING_AFTER = 1000;
@@ -328,12 +331,17 @@ export class OpenLetter extends LitElement {
       fresh: retrying,
     }).then(
       async ({ data, url: answeredFrom }) => {
+        // Parsing, checking and rendering a campaign are tasks of their own: for the largest campaigns
+        // each takes tens of milliseconds, and the page responds in between.
+        await nextTask();
+        if (request !== this.#request) return; // A newer src won, or the block left.
+        const campaign = this.#check(data, url.href, answeredFrom);
         // A pre-rendered letter is painted before the block takes it over: an answer that comes before the page's
         // first paint would else replace it unseen, and the reader waits for the block's own render instead.
-        if (this.querySelector(':scope > .open-letter__letter[id$="letter"]')) await painted();
-        if (request !== this.#request) return; // A newer src won, or the block left.
+        if (campaign) await (this.querySelector(PRERENDERED_LETTER) ? painted() : nextTask());
+        if (!campaign || request !== this.#request) return;
         // this.#request stays: the block holds its share of the answer until it loads another or leaves.
-        this.#accept(data, url.href, answeredFrom);
+        this.#show(campaign, answeredFrom);
       },
       (error: unknown) => {
         if (request !== this.#request) return; // Aborted or superseded: nobody waits for it.
@@ -354,6 +362,12 @@ export class OpenLetter extends LitElement {
   }
 
   #accept(data: unknown, origin: string, linkBase: string): void {
+    const campaign = this.#check(data, origin, linkBase);
+    if (campaign) this.#show(campaign, linkBase);
+  }
+
+  /** The checked copy of the campaign, or undefined after failing with what is wrong. */
+  #check(data: unknown, origin: string, linkBase: string): Campaign | undefined {
     const check = checkCampaign(data);
     if (!check.valid) {
       const problems = check.problems.map((problem) => `\n  ${problem.path}: ${problem.message}`).join('');
@@ -368,13 +382,17 @@ export class OpenLetter extends LitElement {
         );
       }
     });
+    return check.campaign;
+  }
+
+  #show(campaign: Campaign, linkBase: string): void {
     clearTimeout(this.#loadingTimer);
     this.#chunks.reset();
-    this.state = { status: 'loaded', campaign: check.campaign, linkBase };
+    this.state = { status: 'loaded', campaign, linkBase };
     this.#event = new CustomEvent<OpenLetterLoadDetail>('open-letter-load', {
       bubbles: true,
       composed: true,
-      detail: { campaign: check.campaign },
+      detail: { campaign },
     });
   }
 
@@ -424,7 +442,7 @@ export class OpenLetter extends LitElement {
   /** Ids unique on the page: the pre-rendered letter's, else from the element's id, else by its place among the blocks. */
   #ids(): string {
     return (this.#idPrefix ||=
-      this.querySelector(':scope > .open-letter__letter[id$="letter"]')?.id.slice(0, -'letter'.length) ||
+      this.querySelector(PRERENDERED_LETTER)?.id.slice(0, -'letter'.length) ||
       (this.id && `${this.id}-`) ||
       idsByPlace(this));
   }
@@ -486,7 +504,7 @@ export class OpenLetter extends LitElement {
             ${
               this.allSignatoriesShown
                 ? msg('Show fewer signatories', { id: 'show-fewer' })
-                : msg(str`Show all ${new Intl.NumberFormat(reader).format(count)} signatories`, { id: 'show-all' })
+                : msg(str`Show all ${formatCount(count, reader)} signatories`, { id: 'show-all' })
             }
           </button>`
         : undefined,
@@ -528,6 +546,8 @@ function painted(): Promise<void> {
     ).observe({ type: 'paint', buffered: true });
   });
 }
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
 /** The id the page's address points at, if any. */
 function fragment(): string {

@@ -403,3 +403,52 @@ describe('<open-letter> with the campaign property', () => {
     expect(headingsOf(fromProperty)).to.deep.equal(headingsOf(fromSrc));
   });
 });
+
+describe('<open-letter> dates and numbers', () => {
+  for (const reader of readers) {
+    it(`writes every month as the browser's own long date does, to ${reader.name} reader`, async () => {
+      const campaign = await demoCampaign();
+      // One source per month, each on another day, across the years the format allows.
+      const dates = Array.from({ length: 12 }, (_, month) => {
+        const year = month % 2 ? 1900 + month : 2099 - month;
+        return `${year}-${String(month + 1).padStart(2, '0')}-${String(1 + ((month * 5) % 28)).padStart(2, '0')}`;
+      });
+      const sources = dates.map((date, index) => ({ title: `Bron ${index + 1}`, url: 'https://example.org/', date }));
+      const { el } = await settled(
+        mount({ campaign: { ...campaign, sources }, attributes: { lang: reader.language } }),
+      );
+      const platform = new Intl.DateTimeFormat(reader.language === 'en' ? 'en-GB' : 'nl', {
+        dateStyle: 'long',
+        timeZone: 'UTC',
+      });
+      const shown = [...el.querySelectorAll('.open-letter__sources time')].map((time) => textOf(time));
+      expect(shown).to.deep.equal(dates.map((date) => platform.format(new Date(`${date}T00:00:00Z`))));
+    });
+  }
+
+  const counted: Record<Reader, { one: string; heading: RegExp }> = {
+    nl: { one: '1 ondertekenaar', heading: /ondertekenaar/ },
+    en: { one: '1 signatory', heading: /signator/ },
+  };
+  for (const reader of readers) {
+    it(`counts the signatories as the browser groups numbers, to ${reader.name} reader`, async () => {
+      const campaign = await demoCampaign();
+      const [first] = campaign.signatories;
+      const platform = new Intl.NumberFormat(reader.language);
+      for (const count of [1, 7, 1234, 10000]) {
+        const signatories = Array.from({ length: count }, (_, index) => ({ ...first, name: `Naam ${index + 1}` }));
+        const { el } = await settled(
+          mount({ campaign: { ...campaign, signatories }, attributes: { lang: reader.language } }),
+        );
+        const section = sectionHeaded(el, counted[reader.language].heading);
+        const heading = textOf(section.querySelector(HEADINGS));
+        if (count === 1) expect(heading).to.equal(counted[reader.language].one);
+        else expect(heading.startsWith(`${platform.format(count)} `), heading).to.be.true;
+        // A long list is folded behind a button that names the number too.
+        const disclosure = section.querySelector('button');
+        if (count > 25) expect(textOf(disclosure)).to.include(platform.format(count));
+        el.remove();
+      }
+    });
+  }
+});
