@@ -227,7 +227,7 @@ function workTables(work, { row, lines, budgets, budgetMs, maxBytes }) {
   if (traced.length) {
     lines.push(
       '',
-      `Where the longest task goes, for each shape over ${budgetMs} ms (one more run, traced: tracing slows it down; the shares are what counts):`,
+      `Where the longest task goes, for each shape over ${budgetMs} ms${process.env.BENCH_TRACE ? ' (BENCH_TRACE: every shape)' : ''} (one more run, traced: tracing slows it down; the shares are what counts):`,
       '',
     );
     const list = (items) =>

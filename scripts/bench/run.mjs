@@ -8,7 +8,8 @@
 //
 // Environment: BENCH_RUNS (runs per page, at least 7), BENCH_WAIT_QUIET (minutes to wait
 // for a quiet machine before starting), BENCH_ONLY (`time` or `work`: one part only),
-// CHROME_PATH. Timings are only reported, never asserted: machines are noisy.
+// BENCH_SHAPES (comma-separated: only these shapes in the work part), BENCH_TRACE (trace
+// every shape, not only those over budget), CHROME_PATH. Timings are only reported, never asserted: machines are noisy.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -375,7 +376,7 @@ async function workPart(browser, server, shapes, sourceMap, progress) {
     };
   }
   // What takes the time where a shape misses: one more visit, traced.
-  for (const shape of shapes.filter((candidate) => !results[candidate.name].withinBudget)) {
+  for (const shape of shapes.filter((candidate) => process.env.BENCH_TRACE || !results[candidate.name].withinBudget)) {
     progress(`tracing ${shape.name}: what its longest task spends its time on`);
     const traced = await visit(browser, server, `/work-${shape.name}.html`, {
       waitFor: 'letter',
@@ -426,7 +427,8 @@ async function main() {
   if (ONLY !== 'time') {
     progress('the largest campaigns the format accepts');
     try {
-      shapes = largestCampaigns(limits, JSON.parse(campaignJson));
+      const only = process.env.BENCH_SHAPES?.split(',');
+      shapes = largestCampaigns(limits, JSON.parse(campaignJson)).filter((shape) => !only || only.includes(shape.name));
     } catch (error) {
       noLimits = error.message;
       process.stderr.write(`\n*** WARNING: no bounded-work figures: ${noLimits}. ***\n\n`);
@@ -494,7 +496,7 @@ async function main() {
         : await workPart(browser, server, shapes, sourceMap, progress);
     results.machine.loadAverage.atEnd = loadavg().map((value) => round(value, 2));
     // A record of the version only when the machine was quiet and every part ran.
-    const final = loadAtStart <= QUIET_LOAD && !ONLY && !noLimits;
+    const final = loadAtStart <= QUIET_LOAD && !ONLY && !process.env.BENCH_SHAPES && !noLimits;
     results.final = final;
     results.durationSeconds = round((performance.now() - started) / 1000, 1);
     results.table = report(results, { PAGES, quietLoad: QUIET_LOAD });
@@ -510,7 +512,13 @@ async function main() {
     } else {
       // Not a record of the version: kept out of latest.json (and out of git, see results/.gitignore).
       writeFileSync(join(RESULTS, 'not-final.json'), body);
-      const why = ONLY ? `only the ${ONLY} part` : noLimits ? 'no bounded-work figures' : 'the machine was busy';
+      const why = ONLY
+        ? `only the ${ONLY} part`
+        : process.env.BENCH_SHAPES
+          ? 'only some shapes'
+          : noLimits
+            ? 'no bounded-work figures'
+            : 'the machine was busy';
       written = `scripts/bench/results/not-final.json (NOT FINAL: ${why})`;
     }
     process.stdout.write(`${results.table}\n`);
