@@ -338,7 +338,8 @@ export class OpenLetter extends LitElement {
         const campaign = this.#check(data, url.href, answeredFrom);
         // A pre-rendered letter is painted before the block takes it over: an answer that comes before the page's
         // first paint would else replace it unseen, and the reader waits for the block's own render instead.
-        if (campaign) await (this.querySelector(PRERENDERED_LETTER) ? painted() : nextTask());
+        const prerendered = campaign && this.querySelector(PRERENDERED_LETTER);
+        if (campaign) await (prerendered ? painted(prerendered) : nextTask());
         if (!campaign || request !== this.#request) return;
         // this.#request stays: the block holds its share of the answer until it loads another or leaves.
         this.#show(campaign, answeredFrom);
@@ -530,20 +531,26 @@ export class OpenLetter extends LitElement {
 }
 
 /**
- * Resolves once the page has shown the pre-rendered letter, or after FRAME_WAIT_LIMIT (a background
- * tab or a hidden frame shows nothing). A frame reaches the screen well after the script's animation
- * frame, the first one most of all, and a browser reports the paint of a text only if it is still in
- * the page then: so the block waits for the first contentful paint's report, then two more frames.
+ * Resolves once the page has shown the pre-rendered `letter`, or after FRAME_WAIT_LIMIT (a
+ * background tab or a hidden frame shows nothing). A frame reaches the screen well after the
+ * script's animation frame, the first one most of all, and Chromium reports the paint of a text
+ * only if it is still in the page then. So the block waits for the browser's report: the largest
+ * contentful paint inside the letter where the browser reports one (Chromium, Firefox), else the
+ * first contentful paint (WebKit); then two more frames.
  */
-function painted(): Promise<void> {
+function painted(letter: Element): Promise<void> {
   return new Promise((resolve) => {
     setTimeout(resolve, FRAME_WAIT_LIMIT);
-    // Paint Timing is in every engine the block supports; where the page never paints, the limit ends the wait.
-    new PerformanceObserver(
-      (list) =>
-        list.getEntriesByName('first-contentful-paint')[0] &&
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))),
-    ).observe({ type: 'paint', buffered: true });
+    const type = PerformanceObserver.supportedEntryTypes.includes('largest-contentful-paint')
+      ? 'largest-contentful-paint'
+      : 'paint';
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const element = (entry as PerformanceEntry & { element?: Element | null }).element;
+        if (element ? letter.contains(element) : entry.name === 'first-contentful-paint')
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve)));
+      }
+    }).observe({ type, buffered: true });
   });
 }
 

@@ -118,17 +118,16 @@ describe('the page paints the pre-rendered letter before the block takes it over
     expect(shownTitle(el), "the block's own title").to.equal(textIn((await demoCampaign()).title, 'nl'));
   });
 
-  it('takes it over all the same where the page renders no frames (a background tab, a frame not displayed)', async () => {
+  it('takes it over all the same where the page shows nothing (a background tab, a frame not displayed)', async () => {
     // Firefox renders no frames for an iframe that is not displayed, Chromium does: a page
-    // without animation frames, for the time of the test, is the same in every engine.
+    // without animation frames, for the time of the test, is the same in every engine: whatever
+    // paint the engine reports, the frames the block waits for after it never come.
     const { requestAnimationFrame } = window;
-    let framesAsked = 0;
-    window.requestAnimationFrame = () => ++framesAsked;
+    window.requestAnimationFrame = () => 0;
     try {
       const snapshot = await (await fetch('/dist/test-snapshot.nl.html')).text();
       const { el, loads } = await settled(mount({ src: DEMO_URL, attributes: { lang: 'nl' }, fallback: snapshot }));
       expect(loads, 'open-letter-load').to.have.length(1);
-      expect(framesAsked, 'the block waited for a frame that never came').to.be.above(0);
       expect(el.querySelector(':scope > .open-letter__letter'), 'the pre-rendered letter').to.equal(null);
       expect(shownTitle(el), "the block's own title").to.equal(textIn((await demoCampaign()).title, 'nl'));
     } finally {
