@@ -51,8 +51,9 @@ const inItsOwnFrame: Record<Language, (letter: unknown) => unknown> = {
 
 /**
  * Milliseconds the block waits, at most, for the page to paint its pre-rendered letter before taking it
- * over. Only a page nobody sees waits this long (a background tab, a frame not displayed: no frames), so
- * it is generous: a busy page's late first frame still comes first.
+ * over. Only a page nobody sees (a background tab, a frame not displayed: no frames), or one whose
+ * largest paint is not the letter (a large image), waits this long; the reader has the letter meanwhile,
+ * so it is generous: a busy page's late first frame still comes first.
  */
 const FRAME_WAIT_LIMIT = 1000;
 
@@ -336,11 +337,12 @@ export class OpenLetter extends LitElement {
         await nextTask();
         if (request !== this.#request) return; // A newer src won, or the block left.
         const campaign = this.#check(data, url.href, answeredFrom);
+        if (!campaign) return;
         // A pre-rendered letter is painted before the block takes it over: an answer that comes before the page's
         // first paint would else replace it unseen, and the reader waits for the block's own render instead.
-        const prerendered = campaign && this.querySelector(PRERENDERED_LETTER);
-        if (campaign) await (prerendered ? painted(prerendered) : nextTask());
-        if (!campaign || request !== this.#request) return;
+        const prerendered = this.querySelector(PRERENDERED_LETTER);
+        await (prerendered ? painted(prerendered) : nextTask());
+        if (request !== this.#request) return;
         // this.#request stays: the block holds its share of the answer until it loads another or leaves.
         this.#show(campaign, answeredFrom);
       },
@@ -540,17 +542,24 @@ export class OpenLetter extends LitElement {
  */
 function painted(letter: Element): Promise<void> {
   return new Promise((resolve) => {
-    setTimeout(resolve, FRAME_WAIT_LIMIT);
     const type = PerformanceObserver.supportedEntryTypes.includes('largest-contentful-paint')
       ? 'largest-contentful-paint'
       : 'paint';
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
+    // One report is enough: the observer stops at the first, or at the limit.
+    const observer = new PerformanceObserver((list) => {
+      const shown = list.getEntries().some((entry) => {
         const element = (entry as PerformanceEntry & { element?: Element | null }).element;
-        if (element ? letter.contains(element) : entry.name === 'first-contentful-paint')
-          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve)));
-      }
-    }).observe({ type, buffered: true });
+        return element ? letter.contains(element) : entry.name === 'first-contentful-paint';
+      });
+      if (!shown) return;
+      observer.disconnect();
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve)));
+    });
+    observer.observe({ type, buffered: true });
+    setTimeout(() => {
+      observer.disconnect();
+      resolve();
+    }, FRAME_WAIT_LIMIT);
   });
 }
 
